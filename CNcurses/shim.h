@@ -1,0 +1,8 @@
+#ifndef ECSROLE_CNCURSES_SHIM_H
+#define ECSROLE_CNCURSES_SHIM_H
+// SwiftPM drops pkg-config's -D flags, so the wide-character API must be switched on here.
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <ncursesw/curses.h>
+#endif

@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Arrows point one way (see README "Decisions"):
+// ecsrole -> App -> {TUIKit, AWSKit, ExecRoleKit -> IAMKit}; NcursesBackend -> {TUIKit, CNcurses}.
+// IAMKit and ExecRoleKit are pure (Foundation only): no terminal, no network.
+let package = Package(
+    name: "ecsrole",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ecsrole", targets: ["ecsrole"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            path: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "IAMKit"),
+        .target(name: "ExecRoleKit", dependencies: ["IAMKit"]),
+        .target(name: "AWSKit", dependencies: [
+            "IAMKit", "ExecRoleKit",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "TUIKit"),
+        .target(name: "NcursesBackend", dependencies: ["TUIKit", "CNcurses"]),
+        .target(name: "App", dependencies: ["TUIKit", "AWSKit", "ExecRoleKit", "IAMKit"]),
+        .executableTarget(name: "ecsrole", dependencies: [
+            "App", "NcursesBackend", "AWSKit", "ExecRoleKit", "IAMKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "IAMKitTests", dependencies: ["IAMKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ExecRoleKitTests", dependencies: ["ExecRoleKit", "IAMKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSKitTests", dependencies: ["AWSKit", "ExecRoleKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TUIKit", "ExecRoleKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["ExecRoleKit", "IAMKit"], exclude: ["Fixtures"]),
+    ]
+)

@@ -1,0 +1,2 @@
+import XCTest
+final class ScaffoldTests: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
