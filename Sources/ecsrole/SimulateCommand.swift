@@ -107,8 +107,10 @@ struct SimulateCommand: ParsableCommand {
             if let denied {
                 var f: [(String, JSON)] = [("action", .string(denied.call.request.action)), ("resource", .string(denied.call.request.resource)),
                                            ("error", .string(TaskSimulation.failureMessage(for: denied, spec: spec)))]
-                f.append(("fix", denied.result.decision == .explicitDeny ? .null : TaskSimulation.fixStatement(for: denied.call)))
+                let fixes = sim.fixStatements
+                f.append(("fix", denied.result.decision == .explicitDeny ? .null : fixes.first ?? .null))
                 top.append(("firstFailure", .obj(f)))
+                top.append(("fixes", .array(fixes)))
             }
             if !sim.notes.isEmpty { top.append(("notes", .array(sim.notes.map { .string($0) }))) }
             print(JSONWriter.pretty(.obj(top)), terminator: "")
@@ -122,9 +124,11 @@ struct SimulateCommand: ParsableCommand {
                 if denied.result.decision == .explicitDeny {
                     print("Fix: an explicit Deny refuses it; adding an Allow will not help. Narrow or remove: " +
                           denied.result.deciding.map { input.location($0) ?? $0.description }.joined(separator: ", "))
-                } else {
-                    print("Add this statement to the role's policy:")
-                    print(JSONWriter.pretty(TaskSimulation.fixStatement(for: denied.call)), terminator: "")
+                }
+                let fixes = sim.fixStatements
+                if !fixes.isEmpty {
+                    print(fixes.count == 1 ? "Add this statement to the role's policy:" : "Add these statements to the role's policy:")
+                    print(JSONWriter.pretty(fixes.count == 1 ? fixes[0] : .array(fixes)), terminator: "")
                 }
             } else {
                 print("Task would start: all \(sim.calls.count) calls allowed.")

@@ -40,23 +40,45 @@ public struct TaskSimulation: Sendable {
         return TaskSimulation(calls: out, notes: notes)
     }
 
-    /// The statement that makes a denied call pass: the generator's statement for that one call.
-    /// For an explicit deny, adding an Allow does not help; the caller says so instead.
-    public static func fixStatement(for call: AgentCall) -> JSON {
-        let r = call.requirement
+    /// The statements that make every implicitly denied call pass, one per purpose (the first
+    /// denied call's purpose first), shaped as the generator writes them. Explicit denies are left
+    /// out: an Allow cannot beat them.
+    public var fixStatements: [JSON] {
+        let denied = calls.filter { $0.result.decision == .implicitDeny }
+        var purposes: [Requirement.Purpose] = []
+        for c in denied where !purposes.contains(c.call.requirement.purpose) { purposes.append(c.call.requirement.purpose) }
+        return purposes.map { p in Self.fixStatement(for: denied.filter { $0.call.requirement.purpose == p }.map(\.call)) }
+    }
+
+    /// One statement covering `calls` (which share a purpose).
+    public static func fixStatement(for calls: [AgentCall]) -> JSON {
+        guard let first = calls.first else { return .null }
+        let r = first.requirement
         var cond: JSON?
         if let via = r.context["kms:ViaService"] {
             cond = .obj([("StringEquals", .obj([("kms:ViaService", .string(via))]))])
-        } else if r.purpose != .ecrAuth, let vpce = call.request.context["aws:SourceVpce"]?.first {
+        } else if r.purpose != .ecrAuth, let vpce = first.request.context["aws:SourceVpce"]?.first {
             cond = .obj([("StringEquals", .obj([("aws:SourceVpce", .string(vpce))]))])
         }
-        return PolicyGenerator.statement(sid: r.purpose.sid, actions: [r.action], resources: [r.resource], condition: cond)
+        return PolicyGenerator.statement(sid: r.purpose.sid, actions: PolicyGenerator.unique(calls.map(\.requirement.action)),
+                                         resources: PolicyGenerator.unique(calls.map(\.requirement.resource)), condition: cond)
     }
 
-    /// The ECS error the user would see for a denied call, with the real role session in it.
+    /// The ECS error the user would see for a denied call, with the role session and IAM's reason in it.
     public static func failureMessage(for call: SimulatedCall, spec: RoleSpec) -> String {
-        call.call.requirement.failureMessage
+        let r = call.call.requirement
+        let why: String
+        switch call.result.decision {
+        case .explicitDeny: why = " with an explicit deny in an identity-based policy"
+        case .implicitDeny where call.result.boundaryAllows == false && call.result.reason.contains("boundary"):
+            why = " because no permissions boundary allows the \(r.action) action"
+        default: why = " because no identity-based policy allows the \(r.action) action"
+        }
+        var msg = r.failureMessage
             .replacingOccurrences(of: "arn:…:assumed-role/…", with: AgentCalls.sessionARN(spec))
-            .replacingOccurrences(of: "on resource: \(call.call.requirement.resource)", with: "on resource: \(call.result.request.resource)")
+            .replacingOccurrences(of: "AccessDeniedException: … is not authorized", with: "AccessDeniedException: User: \(AgentCalls.sessionARN(spec)) is not authorized")
+            .replacingOccurrences(of: "on resource: \(r.resource)", with: "on resource: \(call.result.request.resource)\(why)")
+        if r.purpose == .kms { msg += " (\(call.result.reason))" }
+        return msg
     }
 }
