@@ -20,9 +20,11 @@ enum DiagnosisFix {
         var notes: [String] = []
         let resource = d.resource
         let arn = resource.flatMap(ARN.init)
-        let region = arn?.region ?? d.principal.flatMap(ARN.init).map(\.region) ?? ""
-        let account = arn?.account ?? d.roleARN.flatMap(ARN.init)?.account ?? "ACCOUNT_ID"
-        let partition = arn?.partition ?? d.roleARN.flatMap(ARN.init)?.partition ?? "aws"
+        // A message without a resource (KMS) may still name the secret: take region and account from it.
+        let near = arn ?? secretInMessage.flatMap(ARN.init)
+        let region = near?.region ?? d.principal.flatMap(ARN.init).map(\.region) ?? ""
+        let account = near?.account ?? d.roleARN.flatMap(ARN.init)?.account ?? "ACCOUNT_ID"
+        let partition = near?.partition ?? d.roleARN.flatMap(ARN.init)?.partition ?? "aws"
         switch svc {
         case "logs":
             if let r = resource, let range = r.range(of: ":log-group:") {

@@ -140,6 +140,7 @@ public enum ErrorMessageParser {
             guard host.count >= 5, let acct = host.first else { continue }
             let region = String(host[3])
             var path = String(tok[tok.index(after: slash)...])
+            while let last = path.last, ",.;:)".contains(last) { path.removeLast() }
             if path.hasPrefix("v2/") { path = String(path.dropFirst(3)) }
             if let m = path.range(of: "/manifests/") ?? path.range(of: "/blobs/") { path = String(path[..<m.lowerBound]) }
             if let at = path.firstIndex(of: "@") { path = String(path[..<at]) }
