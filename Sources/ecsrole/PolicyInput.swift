@@ -10,6 +10,8 @@ struct PolicyInput {
     /// The role the policies belong to, when a bundle named it.
     var roleName: String?
     var roleARN: String?
+    /// The role's trust policy, when a bundle gave it.
+    var trust: Policy?
     /// Documents by policy name, to turn pointers into line:column.
     var documents: [String: (file: String, doc: JSONDocument)] = [:]
 
@@ -22,7 +24,7 @@ struct PolicyInput {
                 let bundle: RoleBundle
                 let r: RoleBundle.Role
                 do { bundle = try RoleBundle(document: doc); r = try bundle.role(role) } catch { throw CLIFailure(file: path, error) }
-                input.roleName = r.name; input.roleARN = r.arn
+                input.roleName = r.name; input.roleARN = r.arn; input.trust = r.trust
                 for p in r.identity { input.identity.append(p); input.documents[p.name] = (path, doc) }
                 if let b = r.boundary, boundary == nil { input.boundary = b; input.documents[b.name] = (path, doc) }
                 for u in r.unresolved { CLI.eprint("ecsrole: warning: \(path): \(u) is attached to \(r.name) but its document is not in the bundle; it is left out") }

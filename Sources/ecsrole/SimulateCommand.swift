@@ -93,6 +93,8 @@ struct SimulateCommand: ParsableCommand {
         let sim = TaskSimulation.run(spec, identity: input.identity, boundary: input.boundary, network: network,
                                      currentTime: currentTime ?? Self.now())
         let denied = sim.firstDenied
+        let trust = input.trust.map { TrustCheck.evaluate($0, name: "trust policy of \(input.roleName ?? spec.name)", spec: spec) }
+        let starts = sim.wouldStart && trust?.allowed != false
         switch fmt {
         case .json:
             var top: [(String, JSON)] = [
@@ -102,8 +104,13 @@ struct SimulateCommand: ParsableCommand {
                         ("field", c.call.requirement.origin.map { .string($0.field) } ?? .null),
                     ])
                 })),
-                ("taskWouldStart", .bool(sim.wouldStart)),
+                ("taskWouldStart", .bool(starts)),
             ]
+            if let trust {
+                var t: [(String, JSON)] = [("allowed", .bool(trust.allowed)), ("reason", .string(trust.reason))]
+                if !trust.allowed { t.append(("error", .string(TrustCheck.failureMessage(roleARN: input.roleARN ?? AgentCalls.roleARN(spec))))) }
+                top.append(("trust", .obj(t)))
+            }
             if let denied {
                 var f: [(String, JSON)] = [("action", .string(denied.call.request.action)), ("resource", .string(denied.call.request.resource)),
                                            ("error", .string(TaskSimulation.failureMessage(for: denied, spec: spec)))]
@@ -115,6 +122,10 @@ struct SimulateCommand: ParsableCommand {
             if !sim.notes.isEmpty { top.append(("notes", .array(sim.notes.map { .string($0) }))) }
             print(JSONWriter.pretty(.obj(top)), terminator: "")
         case .text:
+            if let trust {
+                print("\(trust.allowed ? "ALLOWED " : "DENIED  ") sts:AssumeRole by ecs-tasks.amazonaws.com  [trust policy]\n         \(trust.reason)")
+                if !trust.allowed { print("ECS would report:\n  \(TrustCheck.failureMessage(roleARN: input.roleARN ?? AgentCalls.roleARN(spec)))") }
+            }
             for c in sim.calls { printResult(c.result, input: input, label: c.call.requirement.origin?.text) }
             print("")
             if let denied {
@@ -130,12 +141,14 @@ struct SimulateCommand: ParsableCommand {
                     print(fixes.count == 1 ? "Add this statement to the role's policy:" : "Add these statements to the role's policy:")
                     print(JSONWriter.pretty(fixes.count == 1 ? fixes[0] : .array(fixes)), terminator: "")
                 }
-            } else {
+            } else if starts {
                 print("Task would start: all \(sim.calls.count) calls allowed.")
+            } else {
+                print("Task would NOT start: ECS cannot assume the role (trust policy), although all \(sim.calls.count) calls are allowed.")
             }
             for n in sim.notes { print("Note: \(n)") }
         }
-        return sim.wouldStart ? 0 : 1
+        return starts ? 0 : 1
     }
 
     func resultJSON(_ r: EvaluationResult, input: PolicyInput, extra: [(String, JSON)]) -> JSON {

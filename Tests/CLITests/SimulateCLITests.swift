@@ -94,3 +94,18 @@ final class SimulateCLITests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("nope.json: no such file"), missing.stderr)
     }
 }
+
+/// The trust policy from a bundle decides before any agent call.
+final class SimulateTrustCLITests: XCTestCase {
+    func testClusterSpecificTrustStopsTheTask() throws {
+        let r = try CLIRunner.run(["simulate", "--policy", CLIRunner.fixture("simulate/bundle.json"), "--role", "web-exec-cluster-trust",
+                                   "--taskdef", CLIRunner.fixture("simulate/taskdef.json"), "--region", "us-east-1", "--format", "json"])
+        XCTAssertEqual(r.code, 1, r.stderr)
+        let obj = try XCTUnwrap(CLIRunner.json(r.stdout) as? [String: Any])
+        XCTAssertEqual(obj["taskWouldStart"] as? Bool, false)
+        XCTAssertNil(obj["firstFailure"], "every agent call is allowed")
+        let trust = try XCTUnwrap(obj["trust"] as? [String: Any])
+        XCTAssertEqual(trust["allowed"] as? Bool, false)
+        XCTAssertTrue((trust["error"] as? String)?.hasPrefix("ECS was unable to assume the role 'arn:aws:iam::123456789012:role/web-exec-cluster-trust'") == true)
+    }
+}
