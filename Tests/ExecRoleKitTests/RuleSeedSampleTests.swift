@@ -1,3 +1,4 @@
+import Foundation
 import ExecRoleKit
 import IAMKit
 import Testing
@@ -102,5 +103,16 @@ struct RuleSeedSampleTests {
         let findings = try RoleFixture.lint(policy: Self.policy)
         let offsets = findings.compactMap { $0.position.map { $0.line * 10_000 + $0.column } }
         #expect(offsets == offsets.sorted())
+    }
+}
+
+@Suite struct RuleDump {
+    @Test func dump() throws {
+        guard let path = ProcessInfo.processInfo.environment["ECSROLE_DUMP"] else { return }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let td = ProcessInfo.processInfo.environment["ECSROLE_TASKDEF"].flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        for f in try RoleFixture.lint(policy: text, taskdef: td) {
+            print("\(f.document ?? ""):\(f.position?.description ?? "-") \(f.rule) \(f.slug) [\(f.severity)] \(f.message)\n    fix: \(f.fix)")
+        }
     }
 }

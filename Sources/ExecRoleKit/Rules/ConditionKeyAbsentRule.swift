@@ -34,8 +34,12 @@ public enum ConditionKeyAbsentRule: RoleRule {
                 let key = c.key.lowercased()
                 let actions = st.statement.action.map { RoleSupport.quote(Array($0.values.prefix(3))) } ?? "its actions"
                 if serviceKeys.contains(key) {
+                    let values = st.statement.action?.values ?? []
+                    let error = values.allSatisfy { $0.lowercased().hasPrefix("ecr:") } ? "CannotPullContainerError"
+                        : values.contains { $0.lowercased().hasPrefix("ecr:") } ? "CannotPullContainerError / ResourceInitializationError"
+                        : "ResourceInitializationError"
                     out.append(RoleSupport.hit(description, st,
-                        "\(st.statement.label) requires \(c.key), which exists only when a service calls on your behalf; the ECS agent calls \(actions) itself, so the key is absent, the statement does not apply and the call is implicitly denied (CannotPullContainerError / ResourceInitializationError)",
+                        "\(st.statement.label) requires \(c.key), which exists only when a service calls on your behalf; the ECS agent calls \(actions) itself, so the key is absent, the statement does not apply and the call is implicitly denied (\(error))",
                         fix: "Remove the \(c.key) condition from this statement; put aws:SourceAccount/aws:SourceArn in the trust policy, where they guard ecs-tasks.amazonaws.com.",
                         at: c.pointer))
                 } else if vpcKeys.contains(key) {

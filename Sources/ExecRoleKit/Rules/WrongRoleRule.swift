@@ -32,7 +32,7 @@ public enum WrongRoleRule: RoleRule {
                     ? "\"\(item.value)\" includes application actions (\(RoleSupport.quote(hits.prefix(4).map(\.0)))\(hits.count > 4 ? " and \(hits.count - 4) more" : ""))"
                     : "\(first.0)"
                 out.append(RoleSupport.hit(description, st,
-                    "\(what) on the execution role: \(first.1). The ECS agent never calls it; the application's calls use the task role",
+                    "\(what) on the execution role: \(first.1). The application's own calls use the task role, so this grant only helps whoever steals the execution role's credentials",
                     fix: "Remove \"\(item.value)\" from the execution role and grant what the application needs on the task role (taskRoleArn).",
                     at: item.pointer))
             }
