@@ -14,6 +14,18 @@ enum RuleSupport {
         return value
     }
 
+    private static let pathCache = LockedBox([String: [EscalationPath]]())
+
+    /// `RiskCatalog.escalationPaths(involving:)`, cached (it compares strings case-insensitively
+    /// against every method, which adds up over a corpus).
+    static func escalationPaths(_ action: ActionInfo) -> [EscalationPath] {
+        let key = action.fullName
+        if let hit = pathCache.withLock({ $0[key] }) { return hit }
+        let value = RiskCatalog.escalationPaths(involving: action)
+        pathCache.withLock { $0[key] = value }
+        return value
+    }
+
     /// Whether a Resource pattern reaches (nearly) everything: `*`, `arn:aws:s3:::*`,
     /// `arn:aws:logs:*:*:*`, `arn:aws:iam::*:role/*`.
     static func isBroadResource(_ pattern: String) -> Bool {
