@@ -23,6 +23,7 @@ final class CatalogConditionKeyTests: XCTestCase {
         XCTAssertTrue(catalog.conditionKeyKnown("ecr:ResourceTag/team", forService: "ecr"))
         XCTAssertTrue(catalog.conditionKeyKnown("s3:ExistingObjectTag/classification", forService: "s3"))
         XCTAssertTrue(catalog.conditionKeyKnown("secretsmanager:SecretId", forService: "secretsmanager"))
+        XCTAssertTrue(catalog.conditionKeyKnown("secretsmanager:ResourceTag/env", forService: "secretsmanager"))
         XCTAssertFalse(catalog.conditionKeyKnown("secretsmanager:NoSuchKey", forService: "secretsmanager"))
         XCTAssertTrue(catalog.conditionKeyExists("kms:ViaService"))
         XCTAssertFalse(catalog.conditionKeyExists("nosuch:Key"))
@@ -31,6 +32,7 @@ final class CatalogConditionKeyTests: XCTestCase {
     func testTemplateGlob() {
         XCTAssertEqual(ConditionKeyTemplate.glob(for: "aws:RequestTag/${TagKey}"), "aws:requesttag/?*")
         XCTAssertEqual(ConditionKeyTemplate.glob(for: "s3:ExistingObjectTag/<key>"), "s3:existingobjecttag/?*")
+        XCTAssertEqual(ConditionKeyTemplate.glob(for: "secretsmanager:ResourceTag/tag-key"), "secretsmanager:resourcetag/?*")
         XCTAssertNil(ConditionKeyTemplate.glob(for: "aws:SourceVpce"))
     }
 }

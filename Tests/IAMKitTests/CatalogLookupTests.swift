@@ -49,11 +49,18 @@ final class CatalogLookupTests: XCTestCase {
     }
 
     func testDependentActions() throws {
-        // AWS lists iam:PassRole as a dependency of ecs:RunTask-like calls in several services;
-        // pick one the data is known to carry.
+        XCTAssertEqual(try XCTUnwrap(catalog.action("ecs:RunTask")).dependentActions, ["iam:PassRole"])
+        XCTAssertTrue(try XCTUnwrap(catalog.action("lambda:CreateFunction")).dependentActions.contains("iam:PassRole"))
         let withDeps = catalog.expand("*").filter { !$0.dependentActions.isEmpty }
         XCTAssertGreaterThan(withDeps.count, 100)
         XCTAssertTrue(withDeps.allSatisfy { $0.dependentActions.allSatisfy { $0.contains(":") } })
+    }
+
+    func testResourceTypeConditionKeysMerge() throws {
+        let create = try XCTUnwrap(catalog.action("ecs:CreateService"))
+        let service = try XCTUnwrap(create.resourceTypes.first { $0.name == "service" })
+        XCTAssertTrue(service.conditionKeys.contains("ecs:cluster"))
+        XCTAssertTrue(create.conditionKeys.contains("ecs:enable-execute-command"))
     }
 
     func testEveryServiceParses() {

@@ -14,7 +14,8 @@ final class CatalogSuggestionTests: XCTestCase {
     func testServiceTypos() {
         XCTAssertEqual(catalog.suggestions(for: "secretmanager:").first, "secretsmanager")
         XCTAssertEqual(catalog.suggestions(for: "secretmanager:GetSecretValue").first, "secretsmanager:GetSecretValue")
-        XCTAssertEqual(catalog.suggestions(for: "cloudwatchlogs:PutLogEvents").first == "logs:PutLogEvents", false)
+        XCTAssertEqual(catalog.suggestions(for: "ecrr:BatchGetImage").first, "ecr:BatchGetImage")
+        XCTAssertTrue(catalog.suggestions(for: "zzzzzzzzzzzz:Get").isEmpty)
     }
 
     func testEditDistance() {

