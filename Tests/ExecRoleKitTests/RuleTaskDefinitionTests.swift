@@ -146,3 +146,19 @@ struct RuleTaskDefinitionTests {
         #expect(findings.with("same-exec-and-task-role").count == 1)
     }
 }
+
+@Suite("Access check")
+struct RuleAccessCheckTests {
+    @Test func tokenScopedToRepositoryIsDenied() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:*","Resource":"arn:aws:ecr:us-east-1:111122223333:repository/web"}]}"#
+        let f = try RoleFixture.lint(policy: policy, taskdef: RuleTaskDefinitionTests.taskdef, only: ["task-need-denied"])
+        #expect(f.contains { $0.message.contains("ecr:GetAuthorizationToken on *") && $0.message.contains("CannotPullContainerError") })
+        #expect(!f.contains { $0.message.contains("ecr:BatchGetImage") })
+    }
+
+    @Test func sourceAccountConditionMakesTheAllowMiss() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Action":"ecr:*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}"#
+        let f = try RoleFixture.lint(policy: policy, taskdef: RuleTaskDefinitionTests.taskdef, only: ["task-need-denied"])
+        #expect(f.contains { $0.message.contains("condition on aws:SourceAccount cannot hold") })
+    }
+}
