@@ -1,3 +1,4 @@
+import Foundation
 import ExecRoleKit
 import IAMKit
 import Testing
@@ -148,5 +149,16 @@ struct RuleTrapTests {
         #expect(RuleExplainer.text(slug: "no-such-rule") == nil)
         let md = RuleExplainer.markdown()
         for r in LintEngine.allRules { #expect(md.contains("## \(r.slug)")) }
+    }
+}
+
+@Suite("Rules reference")
+struct RuleDocsTests {
+    /// docs/rules.md is generated; regenerate with `swift run ecsrole rules --markdown > docs/rules.md`.
+    @Test func committedReferenceIsCurrent() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/rules.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == RuleExplainer.markdown(), "docs/rules.md is stale: run `swift run ecsrole rules --markdown > docs/rules.md`")
     }
 }
