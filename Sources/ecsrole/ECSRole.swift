@@ -6,6 +6,6 @@ struct ECSRole: ParsableCommand {
         commandName: "ecsrole",
         abstract: "Least-privilege ECS task execution roles: generate, lint, simulate and explain.",
         subcommands: [GenerateCommand.self, NeedsCommand.self, SimulateCommand.self, BlastRadiusCommand.self,
-                      DiagnoseCommand.self, ExplainCommand.self]
+                      DiagnoseCommand.self, ExplainCommand.self, RulesCommand.self]
     )
 }
