@@ -51,36 +51,20 @@ enum AccessCheck {
     }
 
     /// The first condition key that makes the statement not apply, or nil when all hold (or are unknown).
+    /// Known keys (present in the request, or known to be absent from the agent's calls) are decided
+    /// by IAMKit's `ConditionEvaluator`; keys we cannot know are optimistic for an Allow and
+    /// pessimistic for a Deny, so a denial is reported only when it is certain.
     static func failingCondition(_ st: Statement, _ req: Request, forDeny: Bool) -> String? {
+        let ctx = RequestContext(req.context)
         for c in st.conditions {
             let key = c.key.lowercased()
-            let value = req.context[key]
-            if value == nil && (absentKeys.contains(key) || key == "kms:viaservice") {
-                // An absent key: IfExists and negated operators hold, Null:true holds, the rest fail.
-                if c.op.family == .null { if !c.values.contains(where: { $0.value == "true" }) { return c.key }; continue }
-                if c.op.ifExists || c.op.negated { continue }
-                return c.key
-            }
-            guard let value else {
-                // Unknown to us: an Allow applies, a Deny does not.
+            let known = req.context[key] != nil || absentKeys.contains(key) || key == "kms:viaservice"
+            guard known else {
                 if forDeny { return c.key }
                 continue
             }
-            if !holds(c, value) { return c.key }
+            if !ConditionEvaluator.evaluate(c, context: ctx, variables: true).holds { return c.key }
         }
         return nil
-    }
-
-    static func holds(_ c: Condition, _ value: String) -> Bool {
-        let vals = c.values.map(\.value)
-        let hit: Bool
-        switch c.op.base {
-        case "StringEquals", "StringNotEquals", "ArnEquals", "ArnNotEquals": hit = vals.contains(value)
-        case "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase": hit = vals.contains { $0.lowercased() == value.lowercased() }
-        case "StringLike", "StringNotLike", "ArnLike", "ArnNotLike": hit = vals.contains { Glob.matches($0, value) }
-        case "Null": return vals.contains("false")
-        default: return true
-        }
-        return c.op.negated ? !hit : hit
     }
 }
