@@ -116,15 +116,29 @@ public struct SigV4Signer: Sendable {
 
     // MARK: - Whole request
 
+    /// What one signing produced: the request to send plus every intermediate step (for tests and debugging).
+    public struct Signed: Sendable {
+        public var request: SignableRequest
+        public var canonicalRequest: String
+        public var stringToSign: String
+        public var signature: String
+    }
+
     /// Signs with an `Authorization` header, adding `X-Amz-Date` (and the session token) first.
+    public func sign(_ request: SignableRequest, credentials: Credentials, date: Date,
+                     signBody: Bool = false, omitSessionToken: Bool = false) -> SignableRequest {
+        signDetailed(request, credentials: credentials, date: date, signBody: signBody, omitSessionToken: omitSessionToken).request
+    }
+
+    /// `sign` returning the intermediate artefacts too.
     ///
     /// - Parameters:
     ///   - signBody: also send `x-amz-content-sha256` (S3-style); the payload hash is signed either way.
     ///   - omitSessionToken: add `X-Amz-Security-Token` only after signing (a few services want that).
-    public func sign(_ request: SignableRequest, credentials: Credentials, date: Date,
-                     signBody: Bool = false, omitSessionToken: Bool = false) -> SignableRequest {
+    public func signDetailed(_ request: SignableRequest, credentials: Credentials, date: Date,
+                             signBody: Bool = false, omitSessionToken: Bool = false) -> Signed {
         var req = request
-        let amzDate = Self.amzDate(date)
+        let amzDate = req.header("x-amz-date") ?? Self.amzDate(date)
         if req.header("x-amz-date") == nil { req.headers.append(("X-Amz-Date", amzDate)) }
         if let token = credentials.sessionToken, !omitSessionToken, req.header("x-amz-security-token") == nil {
             req.headers.append(("X-Amz-Security-Token", token))
@@ -137,7 +151,7 @@ public struct SigV4Signer: Sendable {
         let signed = canonicalHeaders(req.headers).signed
         req.headers.append(("Authorization", "\(Self.algorithm) Credential=\(credentials.accessKeyId)/\(credentialScope(amzDate: amzDate)), SignedHeaders=\(signed), Signature=\(sig)"))
         if let token = credentials.sessionToken, omitSessionToken { req.headers.append(("X-Amz-Security-Token", token)) }
-        return req
+        return Signed(request: req, canonicalRequest: creq, stringToSign: sts, signature: sig)
     }
 
     /// Presigns in the query string (`X-Amz-Signature`), valid for `expires` seconds.
