@@ -40,6 +40,8 @@ def user(name, actions):
 
 user("admin", "*")
 user("lister", LISTING)
+# Only for the source_profile + role_arn tests: the lister may assume ecsrole-assumable.
+iam.put_user_policy(UserName="lister", PolicyName="assume", PolicyDocument=policy("sts:AssumeRole"))
 user("nosecrets", [a for a in LISTING if a != "secretsmanager:ListSecrets"])
 
 # KMS keys with aliases.
@@ -98,7 +100,7 @@ out["role"] = {"name": "app-exec-role", "trust": trust, "inline": {"secrets": in
 
 # A role the lister may assume (source_profile + role_arn tests).
 assume_trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": out["lister"]["arn"]},
-                "Action": "sts:AssumeRole"}]}
+                "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "ext-123"}}}]}
 iam.create_role(RoleName="ecsrole-assumable", AssumeRolePolicyDocument=json.dumps(assume_trust))
 iam.put_role_policy(RoleName="ecsrole-assumable", PolicyName="listing", PolicyDocument=policy(LISTING))
 for i in range(3):
