@@ -50,11 +50,20 @@ final class MotoServer: @unchecked Sendable {
 
     static func start() throws -> MotoServer {
         let port = freePort()
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let log = dir.appendingPathComponent("moto.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        // `timeout` is a last-resort bound: even if this test process dies without tearDown, moto goes
+        // away after 15 minutes. Signals sent to its pid are passed on to moto.
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        p.arguments = ["900", "moto_server", "-H", "127.0.0.1", "-p", String(port)]
+        // The recorder writes its file into the working directory by default: keep it out of the repo.
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["MOTO_RECORDER_FILEPATH"] = dir.appendingPathComponent("recording.jsonl").path
+        p.environment = env
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle
         p.standardError = handle
@@ -105,6 +114,7 @@ final class MotoServer: @unchecked Sendable {
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        try? FileManager.default.removeItem(at: logFile.deletingLastPathComponent())
     }
 
     // MARK: - Seed accessors
