@@ -35,6 +35,21 @@ public protocol HTTPTransport: Sendable {
 
 /// URLSession (libcurl on Linux) with an ephemeral configuration: no cookies, no cache, no disk.
 public struct URLSessionTransport: HTTPTransport {
+    /// Holds the running task so a cancellation can reach it from another thread.
+    private final class TaskBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var task: URLSessionDataTask?
+        private var cancelled = false
+        func set(_ t: URLSessionDataTask) {
+            let cancelNow = lock.withLock { task = t; return cancelled }
+            if cancelNow { t.cancel() }
+        }
+        func cancel() {
+            let t = lock.withLock { cancelled = true; return task }
+            t?.cancel()
+        }
+    }
+
     private let session: URLSession
 
     public init() {
@@ -53,7 +68,27 @@ public struct URLSessionTransport: HTTPTransport {
             r.setValue(value, forHTTPHeaderField: name)
         }
         r.httpBody = request.body
-        let (data, response) = try await session.data(for: r)
+        // Not `session.data(for:)`: on Linux, cancelling a Swift task while its URLSession async call
+        // completes deadlocks (the cancel handler runs URLSessionTask.cancel, which waits on the session
+        // queue, while that queue waits for the task's status lock to resume the continuation). Seen
+        // here when an `async let` sibling failed. So: completion handler + continuation, and a
+        // cancel that is posted asynchronously, never run under the task's lock.
+        let box = TaskBox()
+        let (data, response): (Data, URLResponse) = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let task = session.dataTask(with: r) { data, response, error in
+                    if let error { continuation.resume(throwing: error); return }
+                    guard let response else {
+                        continuation.resume(throwing: URLError(.badServerResponse)); return
+                    }
+                    continuation.resume(returning: (data ?? Data(), response))
+                }
+                box.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            DispatchQueue.global().async { box.cancel() }
+        }
         guard let http = response as? HTTPURLResponse else {
             throw AWSError(service: "", code: "Transport", message: "not an HTTP response", httpStatus: 0)
         }

@@ -42,7 +42,9 @@ struct InventoryCommand: AsyncParsableCommand {
             Self.fail("\(e)")
         }
         for error in inventory.errors {
-            Self.stderr("warning: \(error.service): \(error.message)")
+            // AWSError messages already start with `service:Operation`; don't say the service twice.
+            let line = error.message.hasPrefix(error.service) ? error.message : "\(error.service): \(error.message)"
+            Self.stderr("warning: \(line)")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -50,7 +52,8 @@ struct InventoryCommand: AsyncParsableCommand {
         data.append(0x0A)
         if let out {
             do { try Self.writeAtomically(data, to: out) } catch {
-                Self.fail("cannot write \(out): \(error.localizedDescription)")
+                let reason = (error as? CocoaError)?.code == .fileNoSuchFile ? "directory \(URL(fileURLWithPath: out).deletingLastPathComponent().path) does not exist" : error.localizedDescription
+                Self.fail("cannot write \(out): \(reason)")
             }
         } else {
             FileHandle.standardOutput.write(data)
@@ -71,6 +74,10 @@ struct InventoryCommand: AsyncParsableCommand {
     static func writeAtomically(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: dir.path])
+        }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard FileManager.default.createFile(atPath: temp.path, contents: data) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: dir.path])
