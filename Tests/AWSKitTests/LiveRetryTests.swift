@@ -104,6 +104,27 @@ final class LiveRetryTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 25)
     }
 
+    /// Regression: cancelling an in-flight request (here the `async let` ListAliases page when
+    /// ListKeys fails on a bad signature) once deadlocked inside FoundationNetworking's async
+    /// URLSession API (seen in 2 of 9 full runs). Many rounds must finish within the bound.
+    func testCancellingInFlightRequestsDoesNotHang() async throws {
+        let m = try moto
+        let u = m.user("lister")
+        let c = AWSClient(credentials: Credentials(accessKeyId: u.id, secretAccessKey: "wrong", source: "test"), region: "us-east-1",
+                          environment: AWSEnvironment(variables: ["AWS_ENDPOINT_URL": m.endpoint], homeDirectory: "/nonexistent"),
+                          retry: RetryPolicy(maxAttempts: 1, timeout: 10))
+        let done = expectation(description: "all rounds finished")
+        Task {
+            for _ in 0..<200 {
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<4 { group.addTask { _ = try? await c.listKeys() } }
+                }
+            }
+            done.fulfill()
+        }
+        await fulfillment(of: [done], timeout: 90)
+    }
+
     func testErrorBodiesAreParsed() {
         func parse(_ status: Int, _ body: String, headers: [String: String] = [:]) -> AWSError {
             AWSClient.parseError(HTTPResponse(status: status, headers: headers, body: Data(body.utf8)), op: .kmsDescribeKey, credentialSource: "profile \"x\"")
