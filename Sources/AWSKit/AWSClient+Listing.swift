@@ -139,36 +139,62 @@ extension AWSClient {
         var KeyMetadata: Meta
     }
 
+    /// KMS keys plus the DescribeKey calls that failed (key id -> message).
+    public struct KeyListing: Sendable {
+        public var keys: [Inventory.Key]
+        public var describeFailures: [String: String]
+    }
+
     /// KMS ListKeys + ListAliases + DescribeKey per key (for CUSTOMER vs AWS), up to 8 at a time.
     public func listKeys(pageSize: Int? = nil) async throws -> [Inventory.Key] {
+        try await listKeysDetailed(pageSize: pageSize).keys
+    }
+
+    /// Like `listKeys`, but a key whose DescribeKey is refused stays in the list: a key *policy* can
+    /// deny DescribeKey even when IAM allows it, and one such key must not hide all the others.
+    /// Its manager is then inferred from its aliases (`alias/aws/...` means AWS managed).
+    public func listKeysDetailed(pageSize: Int? = nil) async throws -> KeyListing {
         let limit = pageSize ?? 1000
-        async let keyPagesTask = paginate(.kmsListKeys, ["Limit": limit], tokenParam: "Marker", as: KeysPage.self) {
+        // Both listings run to completion before anything can throw, so no request is cancelled mid-flight.
+        async let keyPagesTask = capture { try await paginate(.kmsListKeys, ["Limit": limit], tokenParam: "Marker", as: KeysPage.self) {
             $0.Truncated == true ? $0.NextMarker : nil
-        }
-        async let aliasPagesTask = paginate(.kmsListAliases, ["Limit": limit], tokenParam: "Marker", as: AliasesPage.self) {
+        } }
+        async let aliasPagesTask = capture { try await paginate(.kmsListAliases, ["Limit": limit], tokenParam: "Marker", as: AliasesPage.self) {
             $0.Truncated == true ? $0.NextMarker : nil
-        }
-        let keys = try await keyPagesTask.flatMap { $0.Keys ?? [] }
-        let aliases = try await aliasPagesTask.flatMap { $0.Aliases ?? [] }
+        } }
+        let (keyPages, aliasPages) = await (keyPagesTask, aliasPagesTask)
+        let keys = try keyPages.get().flatMap { $0.Keys ?? [] }
+        let aliases = try aliasPages.get().flatMap { $0.Aliases ?? [] }
         var aliasesByKey: [String: [String]] = [:]
         for a in aliases { if let k = a.TargetKeyId { aliasesByKey[k, default: []].append(a.AliasName) } }
 
         var described: [String: KeyDescription.Meta] = [:]
-        try await withThrowingTaskGroup(of: KeyDescription.Meta.self) { group in
+        var failures: [String: String] = [:]
+        await withTaskGroup(of: (String, Result<KeyDescription.Meta, any Error>).self) { group in
             var pending = keys.makeIterator()
             func addNext() {
                 guard let k = pending.next() else { return }
-                group.addTask { try await self.json(.kmsDescribeKey, ["KeyId": k.KeyId], as: KeyDescription.self).KeyMetadata }
+                group.addTask {
+                    (k.KeyId, await capture { try await self.json(.kmsDescribeKey, ["KeyId": k.KeyId], as: KeyDescription.self).KeyMetadata })
+                }
             }
             for _ in 0..<8 { addNext() }
-            while let meta = try await group.next() { described[meta.KeyId] = meta; addNext() }
+            while let (id, result) = await group.next() {
+                switch result {
+                case .success(let meta): described[id] = meta
+                case .failure(let error): failures[id] = InventoryLoader.message(for: error)
+                }
+                addNext()
+            }
         }
-        return keys.map { k in
+        let list = keys.map { k in
             let meta = described[k.KeyId]
-            return Inventory.Key(keyId: k.KeyId, arn: k.KeyArn ?? meta?.Arn ?? "",
-                                 aliases: (aliasesByKey[k.KeyId] ?? []).sorted(),
-                                 manager: meta?.KeyManager ?? "CUSTOMER", description: meta?.Description)
+            let names = (aliasesByKey[k.KeyId] ?? []).sorted()
+            let guessed = names.contains { $0.hasPrefix("alias/aws/") } ? "AWS" : "CUSTOMER"
+            return Inventory.Key(keyId: k.KeyId, arn: k.KeyArn ?? meta?.Arn ?? "", aliases: names,
+                                 manager: meta?.KeyManager ?? guessed, description: meta?.Description)
         }
+        return KeyListing(keys: list, describeFailures: failures)
     }
 
     // MARK: - ECS
@@ -210,4 +236,9 @@ extension AWSClient {
         }
         return CallerIdentity(account: account, arn: r.child("Arn")?.text ?? "", userId: r.child("UserId")?.text ?? "")
     }
+}
+
+/// `Result(catching:)` for async work (the standard library has only the synchronous one).
+func capture<T: Sendable>(_ body: () async throws -> T) async -> Result<T, any Error> {
+    do { return .success(try await body()) } catch { return .failure(error) }
 }

@@ -24,7 +24,7 @@ public struct InventoryLoader: Sendable {
         case logGroups([Inventory.LogGroup])
         case secrets([Inventory.Secret])
         case parameters([Inventory.Parameter])
-        case keys([Inventory.Key])
+        case keys(AWSClient.KeyListing)
         case roles([Inventory.Role])
         case families([String])
         case failed(AWSService, any Error)
@@ -49,7 +49,7 @@ public struct InventoryLoader: Sendable {
             add(.secretsManager) { .secrets(try await client.listSecrets(pageSize: size)) }
             // The account fills a missing parameter ARN later; DescribeParameters itself does not need it.
             add(.ssm) { .parameters(try await client.listParameters(account: nil, pageSize: size)) }
-            add(.kms) { .keys(try await client.listKeys(pageSize: size)) }
+            add(.kms) { .keys(try await client.listKeysDetailed(pageSize: size)) }
             add(.iam) { .roles(try await client.listRoles(pageSize: size)) }
             add(.ecs) { .families(try await client.listTaskDefinitionFamilies(pageSize: size)) }
 
@@ -60,7 +60,12 @@ public struct InventoryLoader: Sendable {
                 case .logGroups(let g): inventory.logGroups = g.sorted { $0.name < $1.name }
                 case .secrets(let s): inventory.secrets = s.sorted { $0.name < $1.name }
                 case .parameters(let p): inventory.parameters = p.sorted { $0.name < $1.name }
-                case .keys(let k): inventory.keys = k.sorted { $0.keyId < $1.keyId }
+                case .keys(let k):
+                    inventory.keys = k.keys.sorted { $0.keyId < $1.keyId }
+                    if let first = k.describeFailures.sorted(by: { $0.key < $1.key }).first {
+                        inventory.errors.append(Inventory.ServiceError(service: AWSService.kms.displayName,
+                            message: "DescribeKey failed for \(k.describeFailures.count) key(s), manager guessed from aliases; first: \(first.value)"))
+                    }
                 case .roles(let r): inventory.roles = r.sorted { $0.name < $1.name }
                 case .families(let f): inventory.taskDefinitionFamilies = f.sorted()
                 case .failed(let service, let error):

@@ -41,6 +41,35 @@ final class LiveRetryTests: XCTestCase {
         }
     }
 
+    /// Answers AccessDeniedException to DescribeKey for one key id; everything else goes to moto.
+    struct KeyPolicyDenies: HTTPTransport {
+        let keyId: String
+        let real = URLSessionTransport()
+        func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+            let target = request.headers.first { $0.name.lowercased() == "x-amz-target" }?.value
+            if target == "TrentService.DescribeKey", String(decoding: request.body, as: UTF8.self).contains(keyId) {
+                return HTTPResponse(status: 400, headers: [:], body: Data(#"{"__type":"AccessDeniedException","message":"key policy denies kms:DescribeKey"}"#.utf8))
+            }
+            return try await real.send(request)
+        }
+    }
+
+    /// A key policy may deny DescribeKey on one key: the other keys keep their details, that key stays
+    /// listed (manager guessed), and `errors` says so.
+    func testOneUndescribableKeyDoesNotHideTheOthers() async throws {
+        let m = try moto
+        let keys = m.seed["keys"] as! [String: [String: String]]
+        let denied = keys["app"]!["keyId"]!, other = keys["logs"]!["keyId"]!
+        let inv = try await InventoryLoader(client: client(KeyPolicyDenies(keyId: denied))).load()
+        let byId = Dictionary(uniqueKeysWithValues: inv.keys.map { ($0.keyId, $0) })
+        XCTAssertEqual(byId[denied]?.manager, "CUSTOMER")
+        XCTAssertEqual(byId[denied]?.aliases, ["alias/app-key", "alias/app-key-2"])
+        XCTAssertNil(byId[denied]?.description)
+        XCTAssertEqual(byId[other]?.description, "logs key")
+        XCTAssertEqual(inv.errors.map(\.service), ["kms"])
+        XCTAssertTrue(inv.errors.first?.message.contains("DescribeKey failed for 1 key(s)") == true, inv.errors.first?.message ?? "")
+    }
+
     func client(_ transport: any HTTPTransport, user: String = "lister", endpoint: String? = nil, attempts: Int = 4) throws -> AWSClient {
         let m = try moto
         let u = m.user(user)
