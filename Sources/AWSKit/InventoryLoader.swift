@@ -85,6 +85,14 @@ public struct InventoryLoader: Sendable {
         return inventory
     }
 
+    /// Resolves credentials and region the CLI way and loads the live inventory: what the wizard calls.
+    /// Throws `CredentialsError` (no credentials/profile/region) or a credential-rejecting `AWSError`.
+    public static func live(profile: String? = nil, region: String? = nil,
+                            environment: AWSEnvironment = .current()) async throws -> Inventory {
+        let client = try await AWSClient.resolve(profile: profile, region: region, environment: environment)
+        return try await InventoryLoader(client: client).load()
+    }
+
     /// One clear line per failure: AWSError's own wording, else the error's description.
     static func message(for error: any Error) -> String {
         if let e = error as? AWSError { return e.description }

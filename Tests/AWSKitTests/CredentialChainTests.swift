@@ -173,5 +173,7 @@ import Testing
         #expect(e.hasCredentials(profile: "p"))
         #expect(!e.hasCredentials(profile: "missing"))
         #expect(!e.hasCredentials())
+        // The static form reads the real process environment; it must simply not crash or hit the network.
+        _ = AWSEnvironment.hasCredentials()
     }
 }
