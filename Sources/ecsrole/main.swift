@@ -1,2 +1,5 @@
 import ArgumentParser
-ECSRole.main()
+
+// Top-level code resolves `ECSRole.main()` to ParsableCommand's sync overload, which cannot run async
+// subcommands; inside an async function the async overload wins.
+await ECSRole.runAsync()

@@ -1,0 +1,91 @@
+import ArgumentParser
+import AWSKit
+import ExecRoleKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `ecsrole inventory`: reads the live account's metadata (never secret values) into the inventory JSON
+/// that `--inventory FILE` and the wizard read. Format: docs/inventory-format.md.
+struct InventoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inventory",
+        abstract: "Read repositories, log groups, secrets, parameters, KMS keys, roles and task-definition families (metadata only) from AWS.",
+        discussion: """
+        Credentials and region are found as the AWS CLI finds them (environment, AWS_PROFILE, ~/.aws/credentials, \
+        ~/.aws/config with role_arn/source_profile or credential_process). AWS_ENDPOINT_URL and \
+        AWS_ENDPOINT_URL_<SERVICE> are honoured. Services that cannot be read are listed in "errors" and \
+        reported as warnings; the rest is still written.
+        """
+    )
+
+    @Option(name: .long, help: "Write the inventory JSON to FILE (atomically) instead of stdout.")
+    var out: String?
+
+    @Option(name: .long, help: "AWS profile (overrides AWS_PROFILE and the environment's keys).")
+    var profile: String?
+
+    @Option(name: .long, help: "AWS region (overrides AWS_REGION, AWS_DEFAULT_REGION and the profile's region).")
+    var region: String?
+
+    func run() async throws {
+        let inventory: Inventory
+        do {
+            let client = try await AWSClient.resolve(profile: profile, region: region)
+            inventory = try await InventoryLoader(client: client).load()
+        } catch let e as CredentialsError {
+            Self.fail("\(e)")
+        } catch let e as AWSError {
+            Self.fail("\(e)")
+        }
+        for error in inventory.errors {
+            // AWSError messages already start with `service:Operation`; don't say the service twice.
+            let line = error.message.hasPrefix(error.service) ? error.message : "\(error.service): \(error.message)"
+            Self.stderr("warning: \(line)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(inventory)
+        data.append(0x0A)
+        if let out {
+            do { try Self.writeAtomically(data, to: out) } catch {
+                let reason = (error as? CocoaError)?.code == .fileNoSuchFile ? "directory \(URL(fileURLWithPath: out).deletingLastPathComponent().path) does not exist" : error.localizedDescription
+                Self.fail("cannot write \(out): \(reason)")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    /// One line on stderr, exit status 2 (credential and usage problems the user must fix).
+    static func fail(_ message: String) -> Never {
+        stderr("ecsrole: error: \(message)")
+        InventoryCommand.exit(withError: ExitCode(2))
+    }
+
+    static func stderr(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Temp file in the same directory, then rename(2): readers see the old file or the new one, never half.
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: dir.path])
+        }
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: temp.path, contents: data) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: dir.path])
+        }
+        if rename(temp.path, url.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temp)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+    }
+}
