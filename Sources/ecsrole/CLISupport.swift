@@ -1,4 +1,5 @@
 import ArgumentParser
+import AWSKit
 import ExecRoleKit
 import Foundation
 import IAMKit
@@ -38,13 +39,35 @@ enum CLI {
     /// Runs a command body, mapping user errors to one line on stderr and exit code 2.
     static func run(_ body: () throws -> Int32) throws {
         let code: Int32
-        do { code = try body() } catch let f as CLIFailure {
+        do { code = try body() } catch {
+            try mapError(error)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The async form of `run`, for commands that talk to AWS.
+    static func run(_ body: () async throws -> Int32) async throws {
+        let code: Int32
+        do { code = try await body() } catch {
+            try mapError(error)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Prints a user error as one line and exits 2; anything else propagates unchanged.
+    static func mapError(_ error: Error) throws -> Never {
+        do { throw error } catch let f as CLIFailure {
             eprint("ecsrole: \(f.message)")
             throw ExitCode(2)
         } catch let e as ExecRoleError {
             eprint("ecsrole: \(e.description)")
             throw ExitCode(2)
+        } catch let e as CredentialsError {
+            eprint("ecsrole: \(e)")
+            throw ExitCode(2)
+        } catch let e as AWSError {
+            eprint("ecsrole: \(e)")
+            throw ExitCode(2)
         }
-        if code != 0 { throw ExitCode(code) }
     }
 }

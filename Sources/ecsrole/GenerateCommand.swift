@@ -1,11 +1,12 @@
 import App
 import ArgumentParser
+import AWSKit
 import ExecRoleKit
 import Foundation
 import IAMKit
 
 /// `ecsrole generate`: task definition or spec → least-privilege role files.
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write the least-privilege execution role for a task definition or a saved spec.",
@@ -20,6 +21,10 @@ struct GenerateCommand: ParsableCommand {
     var taskdef: String?
     @Option(name: .long, help: "A saved ecsrole.json spec.")
     var spec: String?
+    @Option(name: .customLong("task-definition"), help: "Fetch the task definition live from ECS: FAMILY, FAMILY:REVISION or ARN (uses AWS credentials like the AWS CLI).")
+    var taskDefinition: String?
+    @Option(name: .long, help: "AWS profile for --task-definition.")
+    var profile: String?
     @Option(name: .long, help: "AWS account id (12 digits) when the input does not say it.")
     var account: String?
     @Option(name: .long, help: "Region when the input does not say it.")
@@ -43,12 +48,18 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 when --out differs from what would be written.")
     var check = false
 
-    func run() throws {
-        try CLI.run {
+    func run() async throws {
+        try await CLI.run {
             guard let fmt = RoleOutput.Format(rawValue: format) else {
                 throw CLIFailure("--format must be one of: \(RoleOutput.Format.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let (spec, notes) = try loadSpec()
+            var live: String?
+            if let ref = taskDefinition {
+                guard taskdef == nil && spec == nil else { throw CLIFailure("pass only one of --taskdef, --spec, --task-definition") }
+                let client = try await AWSClient.resolve(profile: profile, region: region)
+                live = String(decoding: try await TaskDefinitionFetcher(client: client).fetch(ref), as: UTF8.self)
+            }
+            let (spec, notes) = try loadSpec(liveTaskDefinition: live)
             for n in notes { CLI.eprint("ecsrole: warning: \(taskdef ?? "input"):\(n.position.map { "\($0.line):\($0.column):" } ?? "") \(n.message)") }
             try RoleOutput.validate(spec)
             let files = RoleOutput.files(for: spec, format: fmt)
@@ -69,17 +80,15 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    func loadSpec() throws -> (RoleSpec, [ImportNote]) {
+    func loadSpec(liveTaskDefinition: String? = nil) throws -> (RoleSpec, [ImportNote]) {
+        if let text = liveTaskDefinition {
+            return try specFromTaskDefinition(text, label: "ecs:task-definition/\(taskDefinition ?? "")")
+        }
         switch (taskdef, spec) {
-        case (nil, nil): throw CLIFailure("pass --taskdef FILE or --spec FILE")
+        case (nil, nil): throw CLIFailure("pass --taskdef FILE, --spec FILE or --task-definition FAMILY[:REV]")
         case (.some, .some): throw CLIFailure("pass either --taskdef or --spec, not both")
         case (let path?, nil):
-            let text = try CLI.read(path)
-            let td: TaskDefinition
-            do { td = try TaskDefinitionImporter.parse(text) } catch { throw CLIFailure(file: path, error) }
-            let ctx = SpecBuilder.Context(name: name, account: account, region: region, partition: partition,
-                                          kmsKeys: kmsKeys, pullThroughPrefixes: pullThroughPrefixes, guardDutyAgent: guardDuty)
-            do { return try SpecBuilder(context: ctx).build(td) } catch { throw CLIFailure(file: path, error) }
+            return try specFromTaskDefinition(try CLI.read(path), label: path)
         case (nil, let path?):
             let text = try CLI.read(path)
             var s: RoleSpec
@@ -93,5 +102,13 @@ struct GenerateCommand: ParsableCommand {
             for k in kmsKeys where !s.kmsKeys.contains(where: { $0.arn == k }) { s.kmsKeys.append(.init(arn: k, via: ["secretsmanager", "ssm"])) }
             return (s, [])
         }
+    }
+
+    func specFromTaskDefinition(_ text: String, label: String) throws -> (RoleSpec, [ImportNote]) {
+        let td: TaskDefinition
+        do { td = try TaskDefinitionImporter.parse(text) } catch { throw CLIFailure(file: label, error) }
+        let ctx = SpecBuilder.Context(name: name, account: account, region: region, partition: partition,
+                                      kmsKeys: kmsKeys, pullThroughPrefixes: pullThroughPrefixes, guardDutyAgent: guardDuty)
+        do { return try SpecBuilder(context: ctx).build(td) } catch { throw CLIFailure(file: label, error) }
     }
 }

@@ -45,4 +45,20 @@ final class GenerateMotoTests: XCTestCase {
         let attached = try CommandRunner.run("aws", ["iam", "list-attached-role-policies", "--role-name", "shop-execution-role"], env: m.awsEnv)
         XCTAssertTrue(attached.stdout.contains("shop-execution-role-policy"), attached.stdout)
     }
+
+    func testGenerateFetchesTheTaskDefinitionLive() throws {
+        let m = try server()
+        var env = m.awsEnv
+        env["AWS_DEFAULT_REGION"] = "eu-west-1"; env["AWS_REGION"] = "eu-west-1"
+        let reg = try CommandRunner.run("aws", ["ecs", "register-task-definition", "--family", "live-shop", "--container-definitions",
+            #"[{"name":"web","image":"123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1","memory":128,"secrets":[{"name":"DB","valueFrom":"/shop/db"}]}]"#], env: env)
+        XCTAssertEqual(reg.status, 0, reg.stderr)
+        let r = try CommandRunner.run(try CommandRunner.ecsrole, ["generate", "--task-definition", "live-shop:1", "--account", "123456789012", "--out", "-"], env: env)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("arn:aws:ecr:eu-west-1:123456789012:repository/shop"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db"), r.stdout)
+        let missing = try CommandRunner.run(try CommandRunner.ecsrole, ["generate", "--task-definition", "no-such-family", "--out", "-"], env: env)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("DescribeTaskDefinition"), missing.stderr)
+    }
 }
