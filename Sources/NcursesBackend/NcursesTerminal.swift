@@ -85,7 +85,7 @@ public final class NcursesTerminal: TerminalBackend {
                     runStart = x
                 }
                 text += cell.symbol.isEmpty ? " " : cell.symbol
-                x += Int(cell.width)
+                x += 1  // the continuation cell of a wide grapheme advances x on its own
             }
             flush()
         }
