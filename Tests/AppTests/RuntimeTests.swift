@@ -137,6 +137,6 @@ final class RuntimeTests: XCTestCase {
 
     func testTooSmallScreenIsCentred() {
         let b = Runtime<CounterProgram>.tooSmallScreen(size: Size(width: 30, height: 6), minimum: Size(width: 60, height: 16))
-        XCTAssertEqual(b.text, "\n\n      Terminal too small\n       30x6, need 60x16")
+        XCTAssertEqual(b.text, "\n\n      Terminal too small\n       30x6, need 60x16\n\n")
     }
 }
