@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+
+/// Base for real-terminal tests: a fresh tmux session per test and a helper that launches
+/// `ecsrole tui-demo` wrapped so the shell reports whether `stty` settings were restored.
+class TerminalTestCase: XCTestCase {
+    var tmux: TmuxSession!
+    var binary = ""
+
+    override func setUpWithError() throws {
+        binary = try TmuxSession.binary()
+        tmux = try TmuxSession()
+    }
+
+    override func tearDown() {
+        tmux = nil  // kill-server
+    }
+
+    /// Starts the demo and waits for its first frame.
+    func launchDemo(_ extra: String = "") throws {
+        tmux.run("s0=$(stty -g); \(binary) tui-demo \(extra); echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
+        try tmux.waitFor("Policy (JSON)")
+    }
+}
