@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+
+/// Ctrl-Z hands the terminal back to the shell and `fg` brings the full screen back.
+final class TerminalJobControlTests: TerminalTestCase {
+    func testCtrlZSuspendsAndFgResumes() throws {
+        try launchDemo()
+        tmux.send("j")
+        try tmux.waitFor("› [ ] 🚀 rocket-service")
+        tmux.send("C-z")
+        let stopped = try tmux.waitFor("Stopped")
+        XCTAssertFalse(stopped.contains("Policy (JSON)"), stopped)  // the shell's screen is back
+        tmux.run("fg")
+        let resumed = try tmux.waitFor("Policy (JSON)")
+        XCTAssertTrue(resumed.contains("› [ ] 🚀 rocket-service"), resumed)  // state kept, fully repainted
+        tmux.send("j")
+        try tmux.waitFor("› [ ] café-au-lait")
+        tmux.send("q")
+        try tmux.waitFor("RESTORED")
+    }
+}
+
+/// Without a UTF-8 locale the borders fall back to ASCII; `--ascii` forces it.
+final class TerminalASCIITests: TerminalTestCase {
+    func testNonUTF8LocaleUsesASCIIBorders() throws {
+        tmux.run("LANG=C LC_ALL=C \(binary) tui-demo")
+        let screen = try tmux.waitFor("+ Actions -")
+        XCTAssertFalse(screen.contains("╭"), screen)
+        tmux.send("q")
+        try tmux.waitFor("Actions", absent: true)
+    }
+
+    func testASCIIFlag() throws {
+        tmux.run("\(binary) tui-demo --ascii --no-mouse")
+        let screen = try tmux.waitFor("+ Policy (JSON) -")
+        XCTAssertTrue(screen.contains("> [ ]"), screen)
+        tmux.send("q")
+        try tmux.waitFor("Policy", absent: true)
+    }
+}
