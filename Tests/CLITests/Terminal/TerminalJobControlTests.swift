@@ -38,3 +38,28 @@ final class TerminalASCIITests: TerminalTestCase {
         try tmux.waitFor("Policy", absent: true)
     }
 }
+
+/// Escape sequences from a real terminal decode to the right keys (the demo shows unbound keys).
+final class TerminalKeyDecodingTests: TerminalTestCase {
+    func testSpecialKeysDecode() throws {
+        try launchDemo()
+        let cases: [(String, String)] = [("M-x", "M-x"), ("F5", "F5"), ("F12", "F12"), ("C-Left", "C-←"),
+                                         ("S-Right", "S-→"), ("C-f", "C-f"), ("IC", "ins"), ("M-Enter", "M-enter")]
+        for (key, label) in cases {
+            tmux.send(key)
+            try tmux.waitFor("unbound key \(label)\n")
+        }
+        tmux.send("q")
+        try tmux.waitFor("RESTORED")
+    }
+
+    func testNoColorDrawsWithoutColours() throws {
+        tmux.run("NO_COLOR=1 \(binary) tui-demo")
+        try tmux.waitFor("Policy (JSON)")
+        let styled = tmux.capture(escapes: true)
+        XCTAssertNil(styled.range(of: #"\[(3|4)[0-7]m|38;5;|48;5;"#, options: .regularExpression), styled)
+        XCTAssertTrue(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "reverse video kept")
+        tmux.send("q")
+        try tmux.waitFor("Policy", absent: true)
+    }
+}

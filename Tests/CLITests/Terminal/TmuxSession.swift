@@ -46,8 +46,8 @@ final class TmuxSession {
     }
 
     /// The visible screen as text.
-    func capture() -> String {
-        TmuxSession.tmux(socket, ["capture-pane", "-p", "-t", target]).output
+    func capture(escapes: Bool = false) -> String {
+        TmuxSession.tmux(socket, ["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : [])).output
     }
 
     func resize(width: Int, height: Int) {
