@@ -63,3 +63,21 @@ final class TerminalKeyDecodingTests: TerminalTestCase {
         try tmux.waitFor("Policy", absent: true)
     }
 }
+
+/// Mouse reports from the terminal (X10 encoding, as `screen` terminfo declares) reach the program.
+final class TerminalMouseTests: TerminalTestCase {
+    /// "ESC [ M b x y" with each value offset by 32 and 1-based coordinates.
+    private func x10(_ button: Int, x: Int, y: Int) -> String {
+        "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+    }
+
+    func testClickMovesCursorAndWheelScrolls() throws {
+        try launchDemo()
+        tmux.send(x10(0, x: 5, y: 4) + x10(3, x: 5, y: 4), literal: true)  // press + release on row 3 of the list
+        try tmux.waitFor("› [ ] ecr:GetAuthorizationToken")
+        tmux.send(x10(65, x: 5, y: 10), literal: true)  // wheel down
+        try tmux.waitFor("日本語のリソース名", absent: true)  // scrolled by three rows
+        tmux.send("q")
+        try tmux.waitFor("RESTORED")
+    }
+}

@@ -50,6 +50,12 @@ final class TmuxSession {
         TmuxSession.tmux(socket, ["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : [])).output
     }
 
+    /// Pastes `text` the way a terminal does: bracketed when the program asked for it.
+    func paste(_ text: String) {
+        _ = TmuxSession.tmux(socket, ["set-buffer", "--", text])
+        _ = TmuxSession.tmux(socket, ["paste-buffer", "-p", "-t", target])
+    }
+
     func resize(width: Int, height: Int) {
         _ = TmuxSession.tmux(socket, ["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }
