@@ -25,6 +25,7 @@ public final class NcursesTerminal: TerminalBackend {
         self.screen = scr
         self.options = options
         set_term(scr)
+        shim_install_crash_handlers()
         raw()
         noecho()
         nonl()

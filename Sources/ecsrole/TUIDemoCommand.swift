@@ -40,7 +40,9 @@ struct TUIDemoCommand: ParsableCommand {
         } else {
             backend = terminal
         }
-        let runtime = Runtime(program: DemoProgram(theme: .standard(options)), state: DemoState(size: terminal.size), backend: backend)
+        // ECSROLE_TUI_DEMO_CRASH=1 makes "!" trap, to test that a crash still restores the terminal.
+        let crashKey = ProcessInfo.processInfo.environment["ECSROLE_TUI_DEMO_CRASH"] == "1"
+        let runtime = Runtime(program: DemoProgram(theme: .standard(options), crashKey: crashKey), state: DemoState(size: terminal.size), backend: backend)
         if case .signal(let sig) = runtime.run() { NcursesTerminal.reraise(sig) }
     }
 }

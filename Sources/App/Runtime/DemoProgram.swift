@@ -20,8 +20,13 @@ public struct DemoProgram: Program {
     public typealias State = DemoState
 
     public let theme: Theme
+    /// Test hook: "!" traps, so tmux tests can check that a crash restores the terminal.
+    public let crashKey: Bool
 
-    public init(theme: Theme = Theme()) { self.theme = theme }
+    public init(theme: Theme = Theme(), crashKey: Bool = false) {
+        self.theme = theme
+        self.crashKey = crashKey
+    }
 
     public var minimumSize: Size { Size(width: 60, height: 16) }
 
@@ -59,6 +64,7 @@ public struct DemoProgram: Program {
             }
             if k.key == .escape, !state.query.characters.isEmpty { return .cancelFilter }
             if k == .ctrl("c") { return nil }  // leave Ctrl-C to the runtime (quit)
+            if crashKey, k == .char("!") { fatalError("tui-demo: crash requested") }
             return keyMap(for: state).action(for: k) ?? .unbound(k)
         case .paste(let p): return state.filtering ? .filterPaste(p.text) : nil
         case .resize(let s): return .resized(s)

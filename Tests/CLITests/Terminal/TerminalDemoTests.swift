@@ -22,7 +22,7 @@ final class TerminalDemoTests: TerminalTestCase {
         try tmux.waitFor("1 of 60000 selected")
         try tmux.waitFor("\"café-au-lait\"")
         tmux.send("q")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 
     func testSlashFilters() throws {
@@ -37,7 +37,7 @@ final class TerminalDemoTests: TerminalTestCase {
         try tmux.waitFor("/ kmsdecrypt", absent: true)
         tmux.send("q")
         try tmux.waitFor("EXIT=0")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 
     func testResizeToTooSmallAndBack() throws {
@@ -48,7 +48,7 @@ final class TerminalDemoTests: TerminalTestCase {
         let screen = try tmux.waitFor("Policy (JSON)")
         XCTAssertFalse(screen.contains("too small"), screen)
         tmux.send("q")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 
     /// Columns a captured line occupies, counting wide characters as two.

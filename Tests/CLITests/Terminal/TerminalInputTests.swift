@@ -12,7 +12,7 @@ final class TerminalKeyDecodingTests: TerminalTestCase {
             try tmux.waitFor("unbound key \(label)\n")
         }
         tmux.send("q")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 }
 
@@ -30,7 +30,7 @@ final class TerminalMouseTests: TerminalTestCase {
         tmux.send(x10(65, x: 5, y: 10), literal: true)  // wheel down
         try tmux.waitFor("日本語のリソース名", absent: true)  // scrolled by three rows
         tmux.send("q")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 }
 
@@ -49,6 +49,6 @@ final class TerminalPasteTests: TerminalTestCase {
         tmux.send("Escape")
         try tmux.waitFor("type to filter", absent: true)  // also keeps Esc and q apart (else: Alt-q)
         tmux.send("q")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 }

@@ -16,6 +16,6 @@ final class TerminalJobControlTests: TerminalTestCase {
         tmux.send("j")
         try tmux.waitFor("› [ ] café-au-lait")
         tmux.send("q")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 }

@@ -6,7 +6,7 @@ final class TerminalRestoreTests: TerminalTestCase {
     func testQuitRestoresTerminal() throws {
         try launchDemo()
         tmux.send("q")
-        let screen = try tmux.waitFor("RESTORED")
+        let screen = try assertRestored()
         XCTAssertTrue(screen.contains("EXIT=0"), screen)
     }
 
@@ -14,14 +14,21 @@ final class TerminalRestoreTests: TerminalTestCase {
         try launchDemo()
         let pid = try XCTUnwrap(tmux.foregroundPID(), "no ecsrole process in the pane")
         XCTAssertEqual(kill(pid, SIGTERM), 0)
-        let screen = try tmux.waitFor("RESTORED")
+        let screen = try assertRestored()
         XCTAssertTrue(screen.contains("EXIT=143"), screen)  // killed by SIGTERM, re-raised after cleanup
+    }
+
+    func testCrashRestoresTerminal() throws {
+        try launchDemo("", env: "ECSROLE_TUI_DEMO_CRASH=1 SWIFT_BACKTRACE=enable=no")
+        tmux.send("!")
+        let screen = try assertRestored()
+        XCTAssertFalse(screen.contains("EXIT=0"), screen)
     }
 
     func testCtrlCQuitsAndRestores() throws {
         try launchDemo()
         tmux.send("C-c")
-        try tmux.waitFor("RESTORED")
+        try assertRestored()
     }
 
     func testNoTTYExitsTwoWithOneLine() throws {

@@ -17,8 +17,17 @@ class TerminalTestCase: XCTestCase {
     }
 
     /// Starts the demo and waits for its first frame.
-    func launchDemo(_ extra: String = "") throws {
-        tmux.run("s0=$(stty -g); \(binary) tui-demo \(extra); echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
+    func launchDemo(_ extra: String = "", env: String = "") throws {
+        tmux.run("s0=$(stty -g); \(env) \(binary) tui-demo \(extra); echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
         try tmux.waitFor("Policy (JSON)")
+    }
+
+    /// Waits for the wrapper's "RESTORED" (stty settings equal) and checks that the alternate screen,
+    /// mouse reporting and hidden cursor were all switched back.
+    @discardableResult
+    func assertRestored(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let screen = try tmux.waitFor("RESTORED", file: file, line: line)
+        XCTAssertEqual(tmux.modes(), "0 0 1", "alternate screen, mouse, cursor after exit", file: file, line: line)
+        return screen
     }
 }

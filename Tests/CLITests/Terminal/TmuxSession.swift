@@ -50,6 +50,14 @@ final class TmuxSession {
         TmuxSession.tmux(socket, ["capture-pane", "-p", "-t", target] + (escapes ? ["-e"] : [])).output
     }
 
+    /// Terminal modes as tmux tracks them: "alternate-screen mouse-reporting cursor-visible".
+    /// A shell restores `stty` settings itself when a job dies of a signal, so these modes are
+    /// what really shows whether the program cleaned up.
+    func modes() -> String {
+        TmuxSession.tmux(socket, ["display-message", "-p", "-t", target, "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"])
+            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Pastes `text` the way a terminal does: bracketed when the program asked for it.
     func paste(_ text: String) {
         _ = TmuxSession.tmux(socket, ["set-buffer", "--", text])
