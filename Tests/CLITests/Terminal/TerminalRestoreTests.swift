@@ -11,11 +11,31 @@ final class TerminalRestoreTests: TerminalTestCase {
     }
 
     func testSIGTERMRestoresTerminal() throws {
+        try killAndCheck(SIGTERM)
+    }
+
+    func testSIGINTAndSIGHUPRestoreTerminal() throws {
+        try killAndCheck(SIGINT)
+        try killAndCheck(SIGHUP)
+    }
+
+    /// Sends `signal` to the running demo: the terminal must be restored and the signal re-raised
+    /// (the shell sees 128 + signal).
+    private func killAndCheck(_ signal: Int32, file: StaticString = #filePath, line: UInt = #line) throws {
+        tmux.run("clear")
+        try tmux.waitFor("Policy", absent: true)
         try launchDemo()
-        let pid = try XCTUnwrap(tmux.foregroundPID(), "no ecsrole process in the pane")
-        XCTAssertEqual(kill(pid, SIGTERM), 0)
-        let screen = try assertRestored()
-        XCTAssertTrue(screen.contains("EXIT=143"), screen)  // killed by SIGTERM, re-raised after cleanup
+        let pid = try XCTUnwrap(tmux.foregroundPID(), "no ecsrole process in the pane", file: file, line: line)
+        XCTAssertEqual(kill(pid, signal), 0, file: file, line: line)
+        if signal == SIGINT {
+            // bash abandons the rest of a command list whose job died of SIGINT: check separately.
+            try tmux.waitFor("Policy (JSON)", absent: true, file: file, line: line)
+            tmux.run("[ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
+            try assertRestored(file: file, line: line)
+            return
+        }
+        let screen = try assertRestored(file: file, line: line)
+        XCTAssertTrue(screen.contains("EXIT=\(128 + signal)"), screen, file: file, line: line)
     }
 
     func testCrashRestoresTerminal() throws {
