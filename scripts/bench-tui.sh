@@ -19,7 +19,12 @@ echo "== keystroke benchmark (release, headless)"
 echo "== launch to first frame (release, tmux 120x40)"
 SOCK="ecsrole-bench-$$"
 TMP="$(mktemp -d)"
-cleanup() { tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -rf "$TMP"; }
+cleanup() {
+  local path; path="$(tmux -L "$SOCK" display-message -p '#{socket_path}' 2>/dev/null || true)"
+  tmux -L "$SOCK" kill-server 2>/dev/null || true
+  [ -n "$path" ] && rm -f "$path"
+  rm -rf "$TMP"
+}
 trap cleanup EXIT
 tmux -L "$SOCK" -f /dev/null new-session -d -x 120 -y 40 \
   env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 TERM=screen-256color PS1='$ ' bash --norc --noprofile

@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 BIN="${BIN:-$PWD/.build/debug/ecsrole}"
 [ -x "$BIN" ] || { echo "tmux-demo: $BIN not found; run swift build first" >&2; exit 2; }
 SOCK="ecsrole-demo-$$"
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true' EXIT
+cleanup() {
+  local path; path="$(tmux -L "$SOCK" display-message -p '#{socket_path}' 2>/dev/null || true)"
+  tmux -L "$SOCK" kill-server 2>/dev/null || true
+  [ -n "$path" ] && rm -f "$path"
+}
+trap cleanup EXIT
 tmux -L "$SOCK" -f /dev/null new-session -d -x "${WIDTH:-120}" -y "${HEIGHT:-40}" \
   env LANG="${LANG:-C.UTF-8}" TERM=screen-256color "$BIN" tui-demo ${DEMO_ARGS:-}
 tmux -L "$SOCK" set-option -g escape-time 0

@@ -17,10 +17,18 @@ final class TmuxSession {
                                                       "TERM=screen-256color", "PS1=$ ", "bash", "--norc", "--noprofile"])
         guard status == 0 else { throw HarnessError("tmux new-session failed (\(status)): \(out)") }
         _ = TmuxSession.tmux(socket, ["set-option", "-g", "escape-time", "0"])
+        socketPath = TmuxSession.tmux(socket, ["display-message", "-p", "#{socket_path}"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         try waitFor("$", file: file, line: line)
     }
 
-    deinit { _ = TmuxSession.tmux(socket, ["kill-server"]) }
+    /// The server's socket file, removed in teardown (tmux leaves it behind after kill-server).
+    private var socketPath = ""
+
+    deinit {
+        _ = TmuxSession.tmux(socket, ["kill-server"])
+        if socketPath.hasPrefix("/") { unlink(socketPath) }
+    }
 
     /// Path of the built binary under test, or a failure explaining how to build it.
     static func binary(file: StaticString = #filePath) throws -> String {
