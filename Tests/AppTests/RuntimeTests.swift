@@ -5,7 +5,7 @@ import XCTest
 /// A minimal program to test the runtime's contract in isolation.
 struct CounterProgram: Program {
     struct State: Sendable { var count = 0; var log: [String] = []; var size = Size(width: 0, height: 0) }
-    enum Action: Sendable, Equatable { case inc, fetch, fetched(Int), delayed, tick, quit, resized(Size) }
+    enum Action: Sendable, Equatable { case inc, fetch, fetched(Int), delayed, tick, quit, resized(Size), cancelDelayed }
 
     func reduce(_ s: inout State, _ a: Action) -> [Effect<Action>] {
         s.log.append("\(a)")
@@ -15,6 +15,7 @@ struct CounterProgram: Program {
         case .fetched(let n): s.count = n
         case .delayed: return [.after(0.01, id: "t", send: .tick)]
         case .tick: s.count += 100
+        case .cancelDelayed: return [.cancel("t")]
         case .quit: return [.quit]
         case .resized(let size): s.size = size
         }
@@ -34,6 +35,7 @@ struct CounterProgram: Program {
         m.bind([.char("f")], .fetch, help: "fetch")
         m.bind([.char("d")], .delayed, help: "later")
         m.bind([.char("q")], .quit, help: "quit")
+        m.bind([.char("x")], .cancelDelayed, help: "")
         return m
     }
 
@@ -91,6 +93,31 @@ final class RuntimeTests: XCTestCase {
             await rt.waitForIdle()
         }
         XCTAssertEqual(rt.state.count, 100)
+    }
+
+    func testTimerWithSameIdReplacesAndCancelStopsIt() async throws {
+        let (rt, backend) = make([.key(.char("d")), .key(.char("d"))])  // second replaces the first
+        await rt.waitForIdle()
+        for _ in 0..<200 where rt.state.count == 0 {
+            try await Task.sleep(nanoseconds: 5_000_000)
+            await rt.waitForIdle()
+        }
+        try await Task.sleep(nanoseconds: 30_000_000)
+        await rt.waitForIdle()
+        XCTAssertEqual(rt.state.count, 100)  // fired once, not twice
+        backend.feed(keys: [.char("d"), .char("x")])
+        await rt.waitForIdle()
+        try await Task.sleep(nanoseconds: 40_000_000)
+        await rt.waitForIdle()
+        XCTAssertEqual(rt.state.count, 100)  // cancelled
+    }
+
+    func testActionsSentFromOutsideAreReduced() async {
+        let (rt, _) = make()
+        rt.send(.inc)
+        rt.send(.inc)
+        await rt.waitForIdle()
+        XCTAssertEqual(rt.state.count, 2)
     }
 
     func testQuitEndsRunAndRestoresTerminal() {
