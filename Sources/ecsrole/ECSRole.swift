@@ -10,7 +10,8 @@ struct ECSRole: AsyncParsableCommand {
         commandName: "ecsrole",
         abstract: "Least-privilege ECS task execution roles: generate, lint, simulate and explain.",
         subcommands: [GenerateCommand.self, NeedsCommand.self, SimulateCommand.self, BlastRadiusCommand.self,
-                      DiagnoseCommand.self, ExplainCommand.self, RulesCommand.self, InventoryCommand.self]
+                      DiagnoseCommand.self, ExplainCommand.self, RulesCommand.self, InventoryCommand.self,
+                      TUIDemoCommand.self]
     )
 }
 
