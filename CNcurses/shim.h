@@ -5,6 +5,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
 #include <signal.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,7 +62,14 @@ static inline void shim_install_signal_handlers(void) {
 }
 static inline int shim_pending_signal(void) { return shim_signal_flag; }
 static inline void shim_reraise(int sig) {
+    // The caller may be a thread that blocks the signal (Swift's cooperative pool blocks most of
+    // them), so unblock it here and send it to the process rather than to this thread.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     signal(sig, SIG_DFL);
+    kill(getpid(), sig);
     raise(sig);
 }
 // Crashes (a Swift trap is SIGILL/SIGTRAP; also SIGSEGV, SIGBUS, SIGFPE, SIGABRT): give the terminal

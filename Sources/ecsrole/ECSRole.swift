@@ -19,6 +19,9 @@ extension ECSRole {
     /// Entry point for main.swift. A plain top-level `await ECSRole.main()` picks the synchronous
     /// overload, which cannot run async subcommands; and ArgumentParser exits usage errors with
     /// EX_USAGE (64) while ecsrole promises 2 for every kind of bad input.
+    /// On the main actor: synchronous commands (the terminal UI) then run on the main thread, which
+    /// blocks no signals, instead of a cooperative-pool thread that blocks nearly all of them.
+    @MainActor
     static func runAsync() async {
         do {
             var command = try parseAsRoot()
