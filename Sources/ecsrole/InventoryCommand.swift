@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import AWSKit
 import ExecRoleKit
@@ -51,9 +52,17 @@ struct InventoryCommand: AsyncParsableCommand {
         var data = try encoder.encode(inventory)
         data.append(0x0A)
         if let out {
-            do { try Self.writeAtomically(data, to: out) } catch {
-                let reason = (error as? CocoaError)?.code == .fileNoSuchFile ? "directory \(URL(fileURLWithPath: out).deletingLastPathComponent().path) does not exist" : error.localizedDescription
-                Self.fail("cannot write \(out): \(reason)")
+            let url = URL(fileURLWithPath: out)
+            let dir = url.deletingLastPathComponent().path
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                Self.fail("cannot write \(out): directory \(dir) does not exist")
+            }
+            // The same all-or-nothing writer as `generate`: a temporary in the directory, then rename.
+            do {
+                try FileSetWriter.write([.init(name: url.lastPathComponent, contents: String(decoding: data, as: UTF8.self))], to: dir, overwrite: true)
+            } catch {
+                Self.fail("cannot write \(out): \(error.description)")
             }
         } else {
             FileHandle.standardOutput.write(data)
@@ -68,24 +77,5 @@ struct InventoryCommand: AsyncParsableCommand {
 
     static func stderr(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    /// Temp file in the same directory, then rename(2): readers see the old file or the new one, never half.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: dir.path])
-        }
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard FileManager.default.createFile(atPath: temp.path, contents: data) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: dir.path])
-        }
-        if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
     }
 }
