@@ -58,19 +58,22 @@ struct LintCommand: ParsableCommand {
                 options.taskDefinition = (taskdef, td)
             }
 
+            // Files are independent: read and lint them on all cores, then merge in input order.
+            let paths = try LintFiles.expand(paths)
+            let frozen = options
+            let perFile = ParallelMap.run(count: paths.count) { i -> [LintReport.File] in
+                switch LintFiles.read(paths[i]) {
+                case .file(let path, let bytes): return LintPipeline.lint(path: path, bytes: bytes, options: frozen)
+                case .unreadable(let path, let message): return [LintReport.File(path: path, kind: nil, error: .init(message: message))]
+                }
+            }
             var files: [LintReport.File] = []
-            for input in try LintFiles.expand(paths) {
-                switch input {
-                case .file(let path, let text):
-                    for entry in LintPipeline.lint(path: path, text: text, options: options) {
-                        if let i = files.firstIndex(where: { $0.path == entry.path && $0.error == nil && entry.error == nil }) {
-                            files[i].items += entry.items
-                        } else {
-                            files.append(entry)
-                        }
-                    }
-                case .unreadable(let path, let message):
-                    files.append(LintReport.File(path: path, kind: nil, error: .init(message: message)))
+            for entry in perFile.joined() {
+                // A paired task definition's findings arrive under its path from several inputs: one entry.
+                if entry.error == nil, let i = files.firstIndex(where: { $0.path == entry.path && $0.error == nil }) {
+                    files[i].items += entry.items
+                } else {
+                    files.append(entry)
                 }
             }
             let report = LintReport(files: files, rules: catalog)

@@ -25,24 +25,30 @@ public enum LintPipeline {
         }
     }
 
-    /// Whether text should be read as YAML: by extension, else when it does not open like JSON.
-    public static func looksLikeYAML(path: String, text: String) -> Bool {
+    /// Whether a file should be read as YAML: by extension, else when it does not open like JSON.
+    public static func looksLikeYAML(path: String, bytes: [UInt8]) -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return true }
-        guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else { return false }
-        return first != "{" && first != "["
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        guard i < bytes.count else { return false }
+        return bytes[i] != UInt8(ascii: "{") && bytes[i] != UInt8(ascii: "[")
     }
 
-    /// Parses text as JSON or YAML into a positioned document.
-    public static func parse(path: String, text: String) throws(JSONParseError) -> JSONDocument {
-        looksLikeYAML(path: path, text: text) ? try YAMLBridge.parse(text) : try JSONParser.parse(text)
+    /// Parses a file's bytes as JSON or YAML into a positioned document.
+    public static func parse(path: String, bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
+        guard looksLikeYAML(path: path, bytes: bytes) else { return try JSONParser.parse(bytes: bytes) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw JSONParseError("the file is not valid UTF-8 text", at: SourcePosition(line: 1, column: 1))
+        }
+        return try YAMLBridge.parse(text)
     }
 
-    /// Lints one file's text. Returns its report entry, plus entries for the paired task definition
+    /// Lints one file. Returns its report entry, plus entries for the paired task definition
     /// file when findings point into it.
-    public static func lint(path: String, text: String, options: Options) -> [LintReport.File] {
+    public static func lint(path: String, bytes: [UInt8], options: Options) -> [LintReport.File] {
         let doc: JSONDocument
-        do { doc = try parse(path: path, text: text) } catch {
+        do { doc = try parse(path: path, bytes: bytes) } catch {
             return [LintReport.File(path: path, kind: nil, error: .init(message: error.message, position: error.position))]
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
