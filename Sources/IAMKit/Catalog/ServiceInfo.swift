@@ -1,0 +1,103 @@
+/// Everything the catalog knows about one AWS service (one prefix).
+public struct ServiceInfo: Sendable {
+    /// The service prefix used in actions, e.g. `ecr`.
+    public let prefix: String
+    /// The service's full name, e.g. `Amazon Elastic Container Registry`.
+    public let name: String
+    /// The Service Authorization Reference page for the service.
+    public let authorizationURL: String
+    /// The actions in AWS's order (alphabetical).
+    public let actions: [ActionInfo]
+    /// The resource types the service defines, with their ARN formats.
+    public let resourceTypes: [ResourceTypeInfo]
+    /// The service-specific condition keys (and the `aws:` keys AWS lists for the service).
+    public let conditionKeys: [ConditionKeyInfo]
+
+    /// Lower-cased action name → index into `actions`.
+    let actionIndex: [String: Int]
+    /// Lower-cased condition keys without a template part (exact lookups).
+    let exactKeys: Set<String>
+    /// Lower-cased condition keys with a `${TagKey}` / `<key>` template, as globs (`aws:requesttag/?*`).
+    let templateKeyGlobs: [String]
+
+    init(prefix: String, name: String, authorizationURL: String, actions: [ActionInfo],
+         resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo]) {
+        self.prefix = prefix
+        self.name = name
+        self.authorizationURL = authorizationURL
+        self.actions = actions
+        self.resourceTypes = resourceTypes
+        self.conditionKeys = conditionKeys
+        var index: [String: Int] = [:]
+        index.reserveCapacity(actions.count)
+        for (i, a) in actions.enumerated() { index[a.name.lowercased()] = i }
+        actionIndex = index
+        var exact = Set<String>(), templates: [String] = []
+        for key in conditionKeys.map(\.name) {
+            if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
+        }
+        exactKeys = exact
+        templateKeyGlobs = templates
+    }
+
+    /// The action called `name` (case-insensitive), without the service prefix.
+    public func action(named name: String) -> ActionInfo? {
+        actionIndex[name.lowercased()].map { actions[$0] }
+    }
+
+    /// The resource type called `name` (exact, as AWS spells it).
+    public func resourceType(named name: String) -> ResourceTypeInfo? {
+        resourceTypes.first { $0.name == name }
+    }
+
+    /// Whether `key` is one of this service's condition keys; template keys such as
+    /// `ecr:ResourceTag/${TagKey}` accept any non-empty tag part. Case-insensitive.
+    public func definesConditionKey(_ key: String) -> Bool {
+        let lower = key.lowercased()
+        if exactKeys.contains(lower) { return true }
+        return templateKeyGlobs.contains { Glob.matches($0, lower) }
+    }
+}
+
+/// A resource type defined by a service.
+public struct ResourceTypeInfo: Sendable, Hashable {
+    /// The resource type name, e.g. `repository`.
+    public let name: String
+    /// The ARN template, e.g. `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`.
+    public let arnFormat: String
+    /// Condition keys that apply to resources of this type (typically `aws:ResourceTag/${TagKey}`).
+    public let conditionKeys: [String]
+}
+
+/// A condition key defined by a service.
+public struct ConditionKeyInfo: Sendable, Hashable {
+    /// The key, e.g. `ecr:ResourceTag/${TagKey}`.
+    public let name: String
+    /// AWS's value type: String, ARN, Bool, Numeric, Date, IPAddress, ArrayOfString, …
+    public let type: String
+    /// AWS's description ("Filters access by …").
+    public let description: String
+}
+
+/// Condition-key templates: `${TagKey}` (and the `<key>` and `…/tag-key` spellings some AWS
+/// tables use, e.g. `secretsmanager:ResourceTag/tag-key`) stand for any non-empty text.
+enum ConditionKeyTemplate {
+    /// A lower-cased glob for a template key (`aws:requesttag/?*`), or nil when `key` has no template.
+    static func glob(for key: String) -> String? {
+        if key.lowercased().hasSuffix("/tag-key") { return String(key.lowercased().dropLast(7)) + "?*" }
+        guard key.contains("${") || key.contains("<") else { return nil }
+        var out = "", inTemplate = false
+        for ch in key.lowercased() {
+            if inTemplate {
+                if ch == "}" || ch == ">" { inTemplate = false; out += "?*" }
+            } else if ch == "$" || ch == "<" {
+                inTemplate = true
+            } else if ch == "{" {
+                continue
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

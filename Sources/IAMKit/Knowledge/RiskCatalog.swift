@@ -1,0 +1,71 @@
+import Foundation
+
+/// Hand-written security knowledge for the generic risk rules: which actions escalate privileges,
+/// exfiltrate data, expose resources or credentials, or modify infrastructure — each with a
+/// one-line reason — and which actions belong on a task role rather than an execution role.
+///
+/// The tables live in the `RiskCatalog+*.swift` extensions; this file holds the queries.
+public enum RiskCatalog {
+    /// Every risk category `action` falls into, with the reason for each.
+    ///
+    /// Privilege escalation names the method (and its partner actions when it needs several);
+    /// resource exposure covers every permissions-management action (Cloudsplaining's definition);
+    /// infrastructure modification covers the explicit rows and every Write action of
+    /// `infrastructureServices`.
+    public static func categories(for action: ActionInfo) -> [RiskCategory: String] {
+        let name = action.fullName
+        var result: [RiskCategory: String] = [:]
+        let paths = escalationPaths(involving: action)
+        if let solo = paths.first(where: { $0.actions.count == 1 }) {
+            result[.privilegeEscalation] = "\(solo.name): \(solo.why)"
+        } else if let combo = paths.first {
+            let partners = combo.actions.filter { $0.caseInsensitiveCompare(name) != .orderedSame }
+            result[.privilegeEscalation] = "\(combo.name) (with \(partners.joined(separator: ", "))): \(combo.why)"
+        }
+        if let e = firstMatch(dataExfiltration, name) { result[.dataExfiltration] = e.why }
+        if let e = firstMatch(resourceExposure, name) {
+            result[.resourceExposure] = e.why
+        } else if action.accessLevel == .permissionsManagement {
+            result[.resourceExposure] = "permissions-management action: changes who may access a resource"
+        }
+        if let e = firstMatch(credentialsExposure, name) { result[.credentialsExposure] = e.why }
+        if let e = firstMatch(infrastructureModification, name) {
+            result[.infrastructureModification] = e.why
+        } else if action.accessLevel == .write, let why = infrastructureServices[action.service.lowercased()] {
+            result[.infrastructureModification] = why
+        }
+        return result
+    }
+
+    /// The escalation methods that use `action` (single-action methods first).
+    public static func escalationPaths(involving action: ActionInfo) -> [EscalationPath] {
+        let name = action.fullName
+        return escalationPaths
+            .filter { $0.actions.contains { $0.caseInsensitiveCompare(name) == .orderedSame } }
+            .sorted { $0.actions.count < $1.actions.count }
+    }
+
+    /// The escalation methods fully enabled by a set of granted actions (every action of the method
+    /// is granted). Callers expand wildcards first, e.g. with `ActionCatalog.expand(_:)`.
+    public static func escalationPaths(enabledBy granted: [ActionInfo]) -> [EscalationPath] {
+        let names = Set(granted.map { $0.fullName.lowercased() })
+        return escalationPaths.filter { path in path.actions.allSatisfy { names.contains($0.lowercased()) } }
+    }
+
+    /// Why `action` belongs on a task role rather than the execution role, or nil when it does not
+    /// look like an application permission.
+    public static func applicationUse(of action: ActionInfo) -> String? {
+        firstMatch(applicationActions, action.fullName)?.why
+    }
+
+    /// Every action name or pattern the tables mention (for consistency tests against the catalog).
+    public static var allPatterns: [String] {
+        escalationPaths.flatMap(\.actions)
+            + [dataExfiltration, resourceExposure, credentialsExposure, infrastructureModification, applicationActions]
+                .flatMap { $0.map(\.pattern) }
+    }
+
+    private static func firstMatch(_ table: [RiskEntry], _ fullName: String) -> RiskEntry? {
+        table.first { $0.matches(fullName) }
+    }
+}

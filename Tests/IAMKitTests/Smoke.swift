@@ -1,2 +1,0 @@
-import XCTest
-final class ScaffoldTests: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
