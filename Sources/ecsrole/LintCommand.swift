@@ -18,8 +18,10 @@ struct LintCommand: ParsableCommand {
         """
     )
 
+    // Optional here and checked in run(): a missing PATH is then exit 2 like every other usage error,
+    // not ArgumentParser's 64.
     @Argument(help: "Files or directories to lint ('-' reads stdin).")
-    var paths: [String]
+    var paths: [String] = []
     @Option(name: .long, help: "Task definition paired with the policies (enables task-need-denied).")
     var taskdef: String?
     @Option(name: .long, help: "Force the input kind: identity, trust, bundle, cloudformation, terraform or taskdef.")
@@ -37,6 +39,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
+            guard !paths.isEmpty else { throw CLIFailure("lint: pass at least one PATH (a file, a directory or '-')") }
             guard ["text", "json", "sarif"].contains(format) else { throw CLIFailure("--format must be one of: text, json, sarif") }
             guard let threshold = Severity(rawValue: failOn) else {
                 throw CLIFailure("--fail-on must be one of: \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
