@@ -9,9 +9,21 @@ public struct PolicySource: Sendable {
     public var document: JSONDocument?
     /// Set when the policy is an AWS managed policy (`arn:aws:iam::aws:policy/…`).
     public var managedARN: String?
+    /// How the policy is stored on the role; decides which size limit applies.
+    public var storage: Storage
 
-    public init(name: String, policy: Policy, document: JSONDocument? = nil, managedARN: String? = nil) {
-        self.name = name; self.policy = policy; self.document = document; self.managedARN = managedARN
+    /// Where a policy lives; IAM's size limits differ.
+    public enum Storage: String, Sendable {
+        /// An inline policy: all inline policies of a role share 10,240 characters.
+        case inline
+        /// A customer managed policy: 6,144 characters each.
+        case managed
+        /// Not known (a bare policy file): checked against the stricter managed limit.
+        case unknown
+    }
+
+    public init(name: String, policy: Policy, document: JSONDocument? = nil, managedARN: String? = nil, storage: Storage = .unknown) {
+        self.name = name; self.policy = policy; self.document = document; self.managedARN = managedARN; self.storage = storage
     }
 
     /// Line and column of a pointer, when the document is known.
@@ -32,10 +44,15 @@ public struct RoleUnderReview: Sendable {
     public var taskDefinition: TaskDefinition?
     /// Whether the role is (believed to be) an ECS task execution role: execution-role rules apply.
     public var isExecutionRole: Bool
+    /// What the task definition does not say (account, region, the customer managed keys that encrypt
+    /// its secrets: `--account`, `--region`, `--kms-key`), used to compute the task's needs.
+    public var taskContext: SpecBuilder.Context
 
     public init(name: String? = nil, identityPolicies: [PolicySource] = [], trustPolicy: PolicySource? = nil,
-                attachedManagedPolicies: [Located<String>] = [], taskDefinition: TaskDefinition? = nil, isExecutionRole: Bool = true) {
+                attachedManagedPolicies: [Located<String>] = [], taskDefinition: TaskDefinition? = nil, isExecutionRole: Bool = true,
+                taskContext: SpecBuilder.Context = SpecBuilder.Context()) {
         self.name = name; self.identityPolicies = identityPolicies; self.trustPolicy = trustPolicy
         self.attachedManagedPolicies = attachedManagedPolicies; self.taskDefinition = taskDefinition; self.isExecutionRole = isExecutionRole
+        self.taskContext = taskContext
     }
 }

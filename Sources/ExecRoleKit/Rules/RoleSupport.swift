@@ -1,0 +1,75 @@
+import IAMKit
+
+/// One statement of one identity policy of a role.
+struct RoleStatement {
+    var policyIndex: Int
+    var source: PolicySource
+    var statement: Statement
+
+    var document: RoleDocument { .identity(policyIndex) }
+    var isAllow: Bool { statement.effect == .allow }
+
+    /// Whether the statement's Action/NotAction covers `action` (case-insensitive glob).
+    func covers(action: String) -> Bool { RoleSupport.actionMatches(statement.action, action) }
+
+    /// The Action items (not NotAction) that match `action`.
+    func items(naming action: String) -> [Located<String>] {
+        guard let a = statement.action, !a.negated else { return [] }
+        return a.items.filter { Glob.matches($0.value, action, caseInsensitive: true) }
+    }
+
+    /// Resource items (not NotResource).
+    var resources: [Located<String>] {
+        guard let r = statement.resource, !r.negated else { return [] }
+        return r.items
+    }
+}
+
+/// Queries the role rules share.
+enum RoleSupport {
+    /// Every statement of every identity policy, in order.
+    static func statements(_ role: RoleUnderReview) -> [RoleStatement] {
+        role.identityPolicies.enumerated().flatMap { i, src in
+            src.policy.statements.map { RoleStatement(policyIndex: i, source: src, statement: $0) }
+        }
+    }
+
+    /// Allow statements that cover `action` (Action or NotAction).
+    static func allows(_ role: RoleUnderReview, action: String) -> [RoleStatement] {
+        statements(role).filter { $0.isAllow && $0.covers(action: action) }
+    }
+
+    static func actionMatches(_ list: ElementList?, _ action: String) -> Bool {
+        guard let list else { return false }
+        let hit = list.items.contains { Glob.matches($0.value, action, caseInsensitive: true) }
+        return list.negated ? !hit : hit
+    }
+
+    /// Whether a Resource element covers a concrete ARN, or — when `arn` itself holds wildcards
+    /// because account or region are unknown — whether it could.
+    static func resourceMatches(_ list: ElementList?, _ arn: String) -> Bool {
+        guard let list else { return false }
+        let hit = list.items.contains { patternMatches($0.value, arn) }
+        return list.negated ? !hit : hit
+    }
+
+    static func patternMatches(_ pattern: String, _ arn: String) -> Bool {
+        Glob.hasWildcard(arn) ? PatternOverlap.overlaps(pattern, arn) : Glob.matches(pattern, arn)
+    }
+
+    /// The resource part after `secret:` split on `:` (name, json-key, stage, id).
+    static func secretParts(_ arn: ARN) -> [String]? {
+        guard arn.service == "secretsmanager" else { return nil }
+        let parts = arn.resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.first == "secret", parts.count >= 2 else { return nil }
+        return Array(parts.dropFirst())
+    }
+
+    /// Wraps a finding for a policy statement.
+    static func hit(_ d: RuleDescription, _ st: RoleStatement, _ message: String, fix: String? = nil,
+                    at pointer: String, severity: Severity? = nil) -> RoleFinding {
+        RoleFinding(d.finding(message, fix: fix, at: pointer, severity: severity), in: st.document)
+    }
+
+    static func quote(_ xs: [String]) -> String { xs.map { "\"\($0)\"" }.joined(separator: ", ") }
+}

@@ -1,0 +1,42 @@
+import IAMKit
+
+/// `wrong-role`: application permissions on the execution role.
+public enum WrongRoleRule: RoleRule {
+    public static let description = RuleDescription(
+        id: "ER011", slug: "wrong-role", severity: .medium,
+        title: "Application permission on the execution role",
+        rationale: """
+        The execution role is used only by the ECS agent / Fargate to start the task: pull images, \
+        write logs, read secrets. The application's own AWS calls (S3 writes, DynamoDB, SQS, SNS, \
+        ECS Exec's ssmmessages, ssm:GetParameter from the SDK…) use the TASK role (`taskRoleArn`), \
+        so such grants here do nothing for the app and give a thief more. Medium: an over-grant and \
+        usually a sign the app's grants are missing from the task role.
+        """,
+        fix: "Move the permission to the task role (taskRoleArn).",
+        examples: [
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject","dynamodb:PutItem"],"Resource":"*"}]}"#),
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssmmessages:*","Resource":"*"}]}"#),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:GetParameters","secretsmanager:GetSecretValue"],"Resource":"*"}]}"#),
+        ])
+
+    public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
+        guard role.isExecutionRole else { return [] }
+        var out: [RoleFinding] = []
+        let catalog = ActionCatalog.shared
+        for st in RoleSupport.statements(role) where st.isAllow {
+            guard let a = st.statement.action, !a.negated else { continue }
+            for item in a.items where item.value != "*" {
+                let hits = catalog.expand(item.value).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
+                guard let first = hits.first else { continue }
+                let what = Glob.hasWildcard(item.value)
+                    ? "\"\(item.value)\" includes application actions (\(RoleSupport.quote(hits.prefix(4).map(\.0)))\(hits.count > 4 ? " and \(hits.count - 4) more" : ""))"
+                    : "\(first.0)"
+                out.append(RoleSupport.hit(description, st,
+                    "\(what) on the execution role: \(first.1). The application's own calls use the task role, so this grant only helps whoever steals the execution role's credentials",
+                    fix: "Remove \"\(item.value)\" from the execution role and grant what the application needs on the task role (taskRoleArn).",
+                    at: item.pointer))
+            }
+        }
+        return out
+    }
+}

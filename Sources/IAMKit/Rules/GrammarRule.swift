@@ -1,0 +1,73 @@
+/// `grammar`: what IAM would reject, or silently read differently from what the author meant.
+public enum GrammarRule: PolicyRule {
+    public static let kinds: Set<PolicyKind> = [.identity, .trust, .resource]
+    public static let description = RuleDescription(
+        id: "IAM001", slug: "grammar", severity: .high,
+        title: "Policy grammar error",
+        rationale: """
+        IAM rejects a malformed policy (MalformedPolicyDocument) or, worse, accepts it and reads it \
+        differently: a duplicated JSON key keeps only one value, a missing Version turns policy \
+        variables into literal text. The parser collects every problem, so all are reported at once. \
+        High, because the policy either does not deploy or does not mean what it says; a missing \
+        Version alone is medium.
+        """,
+        fix: "Correct the element as the message says; the IAM grammar is case-sensitive.",
+        examples: [
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"allow","Action":"ecr:BatchGetImage","Resource":"*"}]}"#,
+                        note: "Effect values are case-sensitive"),
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:PutLogEvents","Action":"logs:CreateLogStream","Resource":"*"}]}"#,
+                        note: "a duplicated key: only one value survives"),
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:BatchGetImage","Resource":"my-repo"}]}"#,
+                        note: "a Resource must be an ARN or *"),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:GetAuthorizationToken","Resource":"*"}]}"#),
+        ])
+
+    public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
+        var out: [Finding] = []
+        for d in policy.diagnostics {
+            let sev: Severity = d.message.hasPrefix("Version is missing") ? .medium : .high
+            out.append(description.finding(d.message, fix: fixText(d.message), at: d.pointer, severity: sev))
+        }
+        if let doc = context.document {
+            let root = RuleSupport.rootPointer(policy)
+            for dup in doc.duplicateKeys where root.map({ dup.pointer.hasPrefix($0) }) ?? true {
+                out.append(description.finding(
+                    "key \"\(dup.key)\" is written twice in the same object: IAM's behaviour is undefined and most readers keep only one value",
+                    fix: "Merge the two \"\(dup.key)\" entries into one (use an array for several values).", at: dup.pointer))
+            }
+        }
+        for st in policy.statements {
+            if let a = st.action {
+                for item in a.items where item.value != "*" && !item.value.isEmpty && !item.value.contains(":") {
+                    out.append(description.finding("action \"\(item.value)\" is not of the form service:Action",
+                                                   fix: "Write the service prefix, e.g. \"ecr:\(item.value)\".", at: item.pointer))
+                }
+                for item in a.items {
+                    if let colon = item.value.firstIndex(of: ":"), Glob.hasWildcard(String(item.value[..<colon])) {
+                        out.append(description.finding("action \"\(item.value)\" has a wildcard in the service prefix, which IAM rejects",
+                                                       fix: "Name the service prefix explicitly; list several services if needed.", at: item.pointer))
+                    }
+                }
+            }
+            if let r = st.resource, policy.kind != .trust {
+                for item in r.items where item.value != "*" && !item.value.isEmpty {
+                    if !item.value.hasPrefix("arn:") {
+                        out.append(description.finding("Resource \"\(item.value)\" is neither \"*\" nor an ARN",
+                                                       fix: "Write the full ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE).", at: item.pointer))
+                    } else if ARN(item.value) == nil {
+                        out.append(description.finding("Resource \"\(item.value)\" does not have the six parts of an ARN (arn:partition:service:region:account:resource)",
+                                                       fix: "Complete the ARN; use * for a part that may be anything.", at: item.pointer))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func fixText(_ message: String) -> String {
+        if message.hasPrefix("Version is missing") { return "Add \"Version\": \"2012-10-17\" as the first element." }
+        if message.contains("Effect") { return "Write \"Effect\": \"Allow\" or \"Effect\": \"Deny\"." }
+        if message.contains("Principal") && message.contains("identity") { return "Remove the Principal: an identity policy applies to the role it is attached to." }
+        return description.fix
+    }
+}

@@ -1,0 +1,44 @@
+/// `redundant-statement`: an Allow statement another Allow already covers.
+public enum RedundantStatementRule: PolicyRule {
+    public static let kinds: Set<PolicyKind> = [.identity]
+    public static let description = RuleDescription(
+        id: "IAM016", slug: "redundant-statement", severity: .low,
+        title: "Redundant statement",
+        rationale: """
+        A statement whose actions and resources are all covered by another unconditional Allow \
+        adds nothing but length (the 6,144-character managed-policy limit is easy to reach with \
+        per-secret ARNs) and confusion: narrowing it does not narrow the grant. Low: no effect on \
+        access.
+        """,
+        fix: "Delete the covered statement, or narrow the broader one.",
+        examples: [
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:*","Resource":"*"},{"Effect":"Allow","Action":"logs:PutLogEvents","Resource":"arn:aws:logs:us-east-1:111122223333:log-group:app:*"}]}"#),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:CreateLogStream","Resource":"*"},{"Effect":"Allow","Action":"logs:PutLogEvents","Resource":"arn:aws:logs:us-east-1:111122223333:log-group:app:*"}]}"#),
+        ])
+
+    static func covers(_ outer: Statement, _ inner: Statement) -> Bool {
+        guard outer.effect == .allow, inner.effect == .allow, outer.conditions.isEmpty, outer.conditionPointer == nil,
+              let oa = outer.action, !oa.negated, let ia = inner.action, !ia.negated,
+              let orr = outer.resource, !orr.negated, let ir = inner.resource, !ir.negated,
+              !ia.items.isEmpty, !ir.items.isEmpty else { return false }
+        let actionsCovered = ia.values.allSatisfy { i in oa.values.contains { Glob.covers($0, i, caseInsensitive: true) } }
+        let resourcesCovered = ir.values.allSatisfy { i in orr.values.contains { Glob.covers($0, i) } }
+        return actionsCovered && resourcesCovered
+    }
+
+    public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
+        var out: [Finding] = []
+        let sts = policy.statements
+        for (i, inner) in sts.enumerated() {
+            for (j, outer) in sts.enumerated() where i != j && covers(outer, inner) {
+                // Two identical statements cover each other: report only the later one.
+                if covers(inner, outer) && inner.conditions.isEmpty && i < j { continue }
+                out.append(description.finding(
+                    "\(inner.label) is fully covered by \(outer.label) (same or broader actions and resources, no condition): it grants nothing more",
+                    fix: "Delete \(inner.label), or narrow \(outer.label) if it grants more than intended.", at: inner.pointer))
+                break
+            }
+        }
+        return out
+    }
+}

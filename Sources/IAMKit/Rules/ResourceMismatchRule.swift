@@ -1,0 +1,65 @@
+/// `resource-mismatch`: a Resource that no action of its statement can ever apply to.
+public enum ResourceMismatchRule: PolicyRule {
+    public static let kinds: Set<PolicyKind> = [.identity]
+    public static let description = RuleDescription(
+        id: "IAM014", slug: "resource-mismatch", severity: .medium,
+        title: "Resource does not fit the actions",
+        rationale: """
+        Each action applies to specific resource types with fixed ARN formats (Service Authorization \
+        Reference). A Resource that fits none of them, or an action that fits none of the \
+        statement's resources, grants nothing: the call is denied although the policy seems to \
+        allow it. Actions without resource-level permissions (ecr:GetAuthorizationToken) match only \
+        `"Resource": "*"`. Medium in general; the execution-role rules (log-stream-arn, \
+        auth-token-scoped…) report the ECS cases with high severity and replace this finding.
+        """,
+        fix: "Use an ARN of the resource type the action works on, as the message lists it.",
+        examples: [
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:BatchGetImage","Resource":"arn:aws:s3:::my-bucket"}]}"#),
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:ListQueues","Resource":"arn:aws:sqs:us-east-1:111122223333:jobs"}]}"#,
+                        note: "an action without resource-level permissions, scoped to an ARN"),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],"Resource":"arn:aws:ecr:us-east-1:111122223333:repository/app"}]}"#),
+        ])
+
+    public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
+        let catalog = RuleSupport.catalog
+        var out: [Finding] = []
+        for st in policy.statements {
+            guard st.effect == .allow, let r = st.resource, !r.negated else { continue }
+            let granted = RuleSupport.grantedActions(st)
+            // `*` in Action makes every resource fit something; nothing useful to say.
+            guard !granted.contains(where: { $0.item.value == "*" }) else { continue }
+            let resources = r.items.filter { $0.value != "*" && ARN($0.value) != nil }
+            guard !resources.isEmpty, !r.items.contains(where: { $0.value == "*" }) else { continue }
+            let all = granted.flatMap(\.actions)
+            guard !all.isEmpty else { continue }
+            // Per resource: fits no action of the statement.
+            for res in resources {
+                let fits = all.contains { a in !a.supportsResourceLevelPermissions ? false : !catalog.resourceTypes(of: a, matching: res.value).isEmpty }
+                if !fits && all.contains(where: \.supportsResourceLevelPermissions) {
+                    let expected = all.first(where: \.supportsResourceLevelPermissions)!
+                    let formats = expected.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
+                    out.append(description.finding(
+                        "Resource \"\(res.value)\" fits none of the resource types of \(RuleSupport.list(all.map(\.fullName), limit: 3)); e.g. \(expected.fullName) expects \(formats)",
+                        fix: "Write the ARN in the form \(formats).", at: res.pointer))
+                }
+            }
+            // Per named action (no wildcard): fits none of the resources.
+            for (item, actions) in granted where !Glob.hasWildcard(item.value) {
+                guard let a = actions.first else { continue }
+                if !a.supportsResourceLevelPermissions {
+                    out.append(description.finding(
+                        "\(a.fullName) supports no resource-level permissions: it is allowed only by \"Resource\": \"*\", so \(st.label) never allows it",
+                        fix: "Move \(a.fullName) to a statement with \"Resource\": \"*\".", at: item.pointer))
+                    continue
+                }
+                if !resources.contains(where: { !catalog.resourceTypes(of: a, matching: $0.value).isEmpty }) {
+                    let formats = a.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
+                    out.append(description.finding(
+                        "\(a.fullName) applies to \(RuleSupport.list(a.resourceTypes.map(\.name), limit: 3)) (\(formats)); none of the statement's resources has that form, so it is never allowed",
+                        fix: "Add a Resource of the form \(formats).", at: item.pointer))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+/// The shared body of the five risk-category rules: which actions of a statement, granted on a
+/// broad Resource, fall into a `RiskCatalog` category.
+enum RiskScan {
+    static func check(_ policy: Policy, category: RiskCategory, rule: RuleDescription) -> [Finding] {
+        // Escalation methods that need several actions count only when the policy grants all of them.
+        var enabledCombos: Set<String> = []
+        if category == .privilegeEscalation {
+            var granted: [ActionInfo] = []
+            for st in policy.statements { for (_, acts) in RuleSupport.grantedActions(st) { granted += acts } }
+            enabledCombos = Set(RiskCatalog.escalationPaths(enabledBy: granted).map(\.name))
+        }
+        var out: [Finding] = []
+        for st in policy.statements {
+            guard st.effect == .allow, let r = st.resource, !r.negated,
+                  let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
+            var hits: [(ActionInfo, String, Located<String>)] = []
+            var seen = Set<String>()
+            for (item, actions) in RuleSupport.grantedActions(st) {
+                for a in actions where !seen.contains(a.fullName) {
+                    guard let why = RuleSupport.categories(a)[category] else { continue }
+                    // Actions that only work on `*` and that the ECS agent needs (ecr:GetAuthorizationToken)
+                    // cannot be scoped: reporting them would be a false alarm on every execution role.
+                    if ExecutionRoleActions.entry(for: a.fullName)?.requiresStarResource == true { continue }
+                    if category == .privilegeEscalation {
+                        let paths = RiskCatalog.escalationPaths(involving: a)
+                        guard paths.contains(where: { $0.actions.count == 1 || enabledCombos.contains($0.name) }) else { continue }
+                    }
+                    seen.insert(a.fullName)
+                    hits.append((a, why, item))
+                }
+            }
+            guard let first = hits.first else { continue }
+            let wild = hits.count > 3 || Glob.hasWildcard(first.2.value)
+            let detail = hits.prefix(3).map { "\($0.0.fullName) (\($0.1))" }.joined(separator: "; ")
+            let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).map(\.0.fullName), limit: 6))" : ""
+            let msg = "\(st.label) allows on \"\(broad.value)\": \(detail)\(more)"
+            // Point at the action when one item is to blame, else at the broad resource.
+            let pointer = (!wild && Set(hits.map(\.2.pointer)).count == 1) ? first.2.pointer : broad.pointer
+            out.append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.map(\.0.fullName), limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
+        }
+        return out
+    }
+}

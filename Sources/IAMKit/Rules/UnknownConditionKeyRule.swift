@@ -1,0 +1,42 @@
+/// `unknown-condition-key`: a condition key that does not exist, or not for the statement's services.
+public enum UnknownConditionKeyRule: PolicyRule {
+    public static let kinds: Set<PolicyKind> = [.identity, .trust, .resource]
+    public static let description = RuleDescription(
+        id: "IAM015", slug: "unknown-condition-key", severity: .medium,
+        title: "Unknown condition key",
+        rationale: """
+        A key that is not in the request context is absent: `StringEquals` on it never matches (the \
+        statement silently stops applying) and `…IfExists`/negated operators always match. IAM does \
+        not reject unknown keys. Medium for keys no service defines (usually typos); low for keys \
+        that exist but not for any service of the statement's actions.
+        """,
+        fix: "Use a global key (aws:…) or one the action's service defines.",
+        examples: [
+            .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaServices":"secretsmanager.us-east-1.amazonaws.com"}}}]}"#),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"secretsmanager.us-east-1.amazonaws.com"}}}]}"#),
+        ])
+
+    public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
+        let catalog = RuleSupport.catalog
+        var out: [Finding] = []
+        for st in policy.statements {
+            let services = Set((st.action?.negated == false ? st.action!.values : []).compactMap { v -> String? in
+                guard let c = v.firstIndex(of: ":") else { return nil }
+                return String(v[..<c]).lowercased()
+            }.filter { catalog.hasService($0) })
+            for c in st.conditions {
+                if !catalog.conditionKeyExists(c.key) {
+                    out.append(description.finding("condition key \"\(c.key)\" is not a global key and no service defines it: it is never in the request context",
+                                                   fix: "Check the spelling against the service's condition keys.", at: c.pointer))
+                } else if !services.isEmpty, !c.key.lowercased().hasPrefix("aws:"),
+                          !services.contains(where: { catalog.conditionKeyKnown(c.key, forService: $0) }) {
+                    out.append(description.finding(
+                        "condition key \"\(c.key)\" is not defined for \(RuleSupport.list(services.sorted(), limit: 3)): requests for \(st.label)'s actions do not carry it",
+                        fix: "Use a key the service of the actions defines, or move the condition to the right statement.",
+                        at: c.pointer, severity: .low))
+                }
+            }
+        }
+        return out
+    }
+}
