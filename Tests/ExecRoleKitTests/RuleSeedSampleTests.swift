@@ -1,4 +1,3 @@
-import Foundation
 import ExecRoleKit
 import IAMKit
 import Testing
@@ -106,13 +105,3 @@ struct RuleSeedSampleTests {
     }
 }
 
-@Suite struct RuleDump {
-    @Test func dump() throws {
-        guard let path = ProcessInfo.processInfo.environment["ECSROLE_DUMP"] else { return }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let td = ProcessInfo.processInfo.environment["ECSROLE_TASKDEF"].flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-        for f in try RoleFixture.lint(policy: text, taskdef: td) {
-            print("\(f.document ?? ""):\(f.position?.description ?? "-") \(f.rule) \(f.slug) [\(f.severity)] \(f.message)\n    fix: \(f.fix)")
-        }
-    }
-}

@@ -146,3 +146,31 @@ struct RuleTaskDefinitionTests {
         #expect(findings.with("same-exec-and-task-role").count == 1)
     }
 }
+
+@Suite("Access check")
+struct RuleAccessCheckTests {
+    @Test func tokenScopedToRepositoryIsDenied() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:*","Resource":"arn:aws:ecr:us-east-1:111122223333:repository/web"}]}"#
+        let f = try RoleFixture.lint(policy: policy, taskdef: RuleTaskDefinitionTests.taskdef, only: ["task-need-denied"])
+        #expect(f.contains { $0.message.contains("ecr:GetAuthorizationToken on *") && $0.message.contains("CannotPullContainerError") })
+        #expect(!f.contains { $0.message.contains("ecr:BatchGetImage") })
+    }
+
+    @Test func sourceAccountConditionMakesTheAllowMiss() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Action":"ecr:*","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}"#
+        let f = try RoleFixture.lint(policy: policy, taskdef: RuleTaskDefinitionTests.taskdef, only: ["task-need-denied"])
+        #expect(f.contains { $0.message.contains("condition on aws:SourceAccount cannot hold") })
+    }
+}
+
+@Suite("Cross-account images")
+struct RuleCrossAccountTests {
+    @Test func crossAccountPullNamesBothSides() throws {
+        let td = #"{"family":"w","taskDefinitionArn":"arn:aws:ecs:us-east-1:111122223333:task-definition/w:1","containerDefinitions":[{"name":"w","image":"444455556666.dkr.ecr.us-east-1.amazonaws.com/shared/base:2.1"}]}"#
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:GetAuthorizationToken","Resource":"*"},{"Effect":"Allow","Action":["ecr:BatchCheckLayerAvailability","ecr:GetDownloadUrlForLayer","ecr:BatchGetImage"],"Resource":"arn:aws:ecr:us-east-1:111122223333:repository/*"}]}"#
+        let f = try #require(try RoleFixture.lint(policy: policy, taskdef: td, only: ["task-need-denied"]).first)
+        #expect(f.message.contains("arn:aws:ecr:us-east-1:444455556666:repository/shared/base"))
+        #expect(f.message.contains("repository policy must allow this role too"))
+        #expect(f.pointer == "/containerDefinitions/0/image")
+    }
+}

@@ -74,6 +74,9 @@ public enum RuleExplainer {
         guard let doc = try? JSONParser.parse(text) else { return text }
         var s = JSONWriter.pretty(doc.root.json)
         if s.hasSuffix("\n") { s.removeLast() }
+        // Size examples are long by nature; the reader needs their shape, not 80 ARNs.
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 40 { return lines.prefix(16).joined(separator: "\n") + "\n  … (\(lines.count - 20) more lines)\n" + lines.suffix(4).joined(separator: "\n") }
         return s
     }
 }

@@ -33,8 +33,11 @@ public enum CreateGroupMissingRule: RoleRule {
                 guard let lc = c.logConfiguration, lc.driver == "awslogs",
                       let create = lc.options["awslogs-create-group"], create.value.lowercased() == "true",
                       let group = lc.options["awslogs-group"] else { continue }
-                let region = lc.options["awslogs-region"]?.value ?? role.taskContext.region ?? "*"
-                let account = role.taskContext.account ?? td.executionRoleArn.flatMap { ARN($0.value)?.account } ?? "*"
+                // Unknown or template values become wildcards: the check stays optimistic.
+                var region = lc.options["awslogs-region"]?.value ?? role.taskContext.region ?? "*"
+                if !Partition.isRegionName(region) { region = "*" }
+                var account = role.taskContext.account ?? td.executionRoleArn.flatMap { ARN($0.value)?.account } ?? "*"
+                if !AccountID.isValid(account) { account = "*" }
                 let partition = Partition.forRegion(region).rawValue
                 let request = "arn:\(partition):logs:\(region):\(account):log-group:\(group.value):log-stream:"
                 let outcome = AccessCheck.evaluate(.init(action: "logs:CreateLogGroup", resource: request), role: role)

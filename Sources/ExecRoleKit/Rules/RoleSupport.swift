@@ -54,7 +54,10 @@ enum RoleSupport {
     }
 
     static func patternMatches(_ pattern: String, _ arn: String) -> Bool {
-        Glob.hasWildcard(arn) ? PatternOverlap.overlaps(pattern, arn) : Glob.matches(pattern, arn)
+        // A request for an action without resource-level permissions names the literal `*`,
+        // which only `*`-like patterns match; other wildcards stand for unknown parts.
+        if arn == "*" || !Glob.hasWildcard(arn) { return Glob.matches(pattern, arn) }
+        return PatternOverlap.overlaps(pattern, arn)
     }
 
     /// The resource part after `secret:` split on `:` (name, json-key, stage, id).

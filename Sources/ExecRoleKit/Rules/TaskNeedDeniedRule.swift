@@ -53,6 +53,11 @@ public enum TaskNeedDeniedRule: RoleRule {
         }
     }
 
+    static func roleAccount(_ role: RoleUnderReview) -> String? {
+        role.taskContext.account ?? role.taskDefinition?.executionRoleArn.flatMap { ARN($0.value)?.account }
+            ?? role.taskDefinition?.taskDefinitionArn.flatMap { ARN($0)?.account }
+    }
+
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard role.isExecutionRole, let result = requirements(role) else { return [] }
         let reqs: [Requirement]
@@ -81,7 +86,12 @@ public enum TaskNeedDeniedRule: RoleRule {
             let r = g.reqs[0]
             let actions = g.reqs.map(\.action)
             let who = r.origin?.text ?? "the task"
-            let msg = "\(who) needs \(actions.joined(separator: ", ")) on \(r.resource) (\(r.cause)), but \(g.why). ECS will report: \(r.failureMessage)"
+            var msg = "\(who) needs \(actions.joined(separator: ", ")) on \(r.resource) (\(r.cause)), but \(g.why). ECS will report: \(r.failureMessage)"
+            // Cross-account pulls need both sides: this role's grant and the repository's policy.
+            if r.purpose == .ecrPull || r.purpose == .pullThroughCache, let repoAccount = ARN(r.resource)?.account,
+               let own = roleAccount(role), repoAccount != own, AccountID.isValid(repoAccount) {
+                msg += ". The repository is in account \(repoAccount): its repository policy must allow this role too"
+            }
             let fix = "Allow \(RoleSupport.quote(actions)) on \"\(r.resource)\"."
             let f = description.finding(msg, fix: fix, at: r.origin?.pointer ?? "")
             return RoleFinding(f, in: r.origin?.pointer == nil ? .role : .taskDefinition)

@@ -21,8 +21,20 @@ public enum ResourceMismatchRule: PolicyRule {
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
-        let catalog = RuleSupport.catalog
         var out: [Finding] = []
+        // Many actions share ARN formats (`s3:*` has hundreds of actions, five formats): memoise.
+        var memo: [String: Bool] = [:]
+        func fits(_ a: ActionInfo, _ pattern: String) -> Bool {
+            a.resourceTypes.contains { ref in
+                ref.arnFormats.contains { format in
+                    let key = format + "\u{0}" + pattern
+                    if let hit = memo[key] { return hit }
+                    let r = PatternOverlap.resourceCouldMatch(policyPattern: pattern, arnFormat: format)
+                    memo[key] = r
+                    return r
+                }
+            }
+        }
         for st in policy.statements {
             guard st.effect == .allow, let r = st.resource, !r.negated else { continue }
             let granted = RuleSupport.grantedActions(st)
@@ -34,7 +46,7 @@ public enum ResourceMismatchRule: PolicyRule {
             guard !all.isEmpty else { continue }
             // Per resource: fits no action of the statement.
             for res in resources {
-                let fits = all.contains { a in !a.supportsResourceLevelPermissions ? false : !catalog.resourceTypes(of: a, matching: res.value).isEmpty }
+                let fits = all.contains { a in a.supportsResourceLevelPermissions && fits(a, res.value) }
                 if !fits && all.contains(where: \.supportsResourceLevelPermissions) {
                     let expected = all.first(where: \.supportsResourceLevelPermissions)!
                     let formats = expected.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
@@ -52,7 +64,7 @@ public enum ResourceMismatchRule: PolicyRule {
                         fix: "Move \(a.fullName) to a statement with \"Resource\": \"*\".", at: item.pointer))
                     continue
                 }
-                if !resources.contains(where: { !catalog.resourceTypes(of: a, matching: $0.value).isEmpty }) {
+                if !resources.contains(where: { fits(a, $0.value) }) {
                     let formats = a.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
                     out.append(description.finding(
                         "\(a.fullName) applies to \(RuleSupport.list(a.resourceTypes.map(\.name), limit: 3)) (\(formats)); none of the statement's resources has that form, so it is never allowed",

@@ -3,11 +3,21 @@
 enum RiskScan {
     static func check(_ policy: Policy, category: RiskCategory, rule: RuleDescription) -> [Finding] {
         // Escalation methods that need several actions count only when the policy grants all of them.
-        var enabledCombos: Set<String> = []
-        if category == .privilegeEscalation {
-            var granted: [ActionInfo] = []
-            for st in policy.statements { for (_, acts) in RuleSupport.grantedActions(st) { granted += acts } }
-            enabledCombos = Set(RiskCatalog.escalationPaths(enabledBy: granted).map(\.name))
+        // Computed on first need: checking each method's few actions against the Allow items is far
+        // cheaper than expanding `*` into 20,000 actions, and most policies never need it.
+        var enabledCache: Set<String>?
+        func enabledCombos() -> Set<String> {
+            if let c = enabledCache { return c }
+            let items = policy.statements.filter { $0.effect == .allow && $0.action?.negated == false }.flatMap { $0.action!.values.map { $0.lowercased() } }
+            let exact = Set(items.filter { !Glob.hasWildcard($0) })
+            let globs = items.filter { Glob.hasWildcard($0) }
+            func granted(_ action: String) -> Bool {
+                let a = action.lowercased()
+                return exact.contains(a) || globs.contains { Glob.matches($0, a) }
+            }
+            let c = Set(RiskCatalog.escalationPaths.filter { $0.actions.count > 1 && $0.actions.allSatisfy(granted) }.map(\.name))
+            enabledCache = c
+            return c
         }
         var out: [Finding] = []
         for st in policy.statements {
@@ -22,8 +32,8 @@ enum RiskScan {
                     // cannot be scoped: reporting them would be a false alarm on every execution role.
                     if ExecutionRoleActions.entry(for: a.fullName)?.requiresStarResource == true { continue }
                     if category == .privilegeEscalation {
-                        let paths = RiskCatalog.escalationPaths(involving: a)
-                        guard paths.contains(where: { $0.actions.count == 1 || enabledCombos.contains($0.name) }) else { continue }
+                        let paths = RuleSupport.escalationPaths(a)
+                        guard paths.contains(where: { $0.actions.count == 1 }) || paths.contains(where: { enabledCombos().contains($0.name) }) else { continue }
                     }
                     seen.insert(a.fullName)
                     hits.append((a, why, item))

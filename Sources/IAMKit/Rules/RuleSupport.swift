@@ -4,14 +4,18 @@ enum RuleSupport {
 
     /// Risk categories per action, cached: `Action: "*"` statements ask for 20,000 actions and five
     /// rules ask the same question, so the table scan runs once per action per process.
-    private static let riskCache = LockedBox([String: [RiskCategory: String]]())
+    private static let riskCache = RuleCache<[RiskCategory: String]>()
 
     static func categories(_ action: ActionInfo) -> [RiskCategory: String] {
-        let key = action.fullName
-        if let hit = riskCache.withLock({ $0[key] }) { return hit }
-        let value = RiskCatalog.categories(for: action)
-        riskCache.withLock { $0[key] = value }
-        return value
+        riskCache.value(action.fullName) { RiskCatalog.categories(for: action) }
+    }
+
+    private static let pathCache = RuleCache<[EscalationPath]>()
+
+    /// `RiskCatalog.escalationPaths(involving:)`, cached (it compares strings case-insensitively
+    /// against every method, which adds up over a corpus).
+    static func escalationPaths(_ action: ActionInfo) -> [EscalationPath] {
+        pathCache.value(action.fullName) { RiskCatalog.escalationPaths(involving: action) }
     }
 
     /// Whether a Resource pattern reaches (nearly) everything: `*`, `arn:aws:s3:::*`,
