@@ -57,7 +57,7 @@ final class LintExitCodeTests: XCTestCase {
     }
 
     func testStdinAndForcedKind() throws {
-        let policy = #"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}"#
+        let policy = #"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}"#
         let r = try LintCLI.run(["lint", "-", "--format", "json"], stdin: policy)
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertEqual((try r.json()["files"] as? [[String: Any]])?.first?["path"] as? String, "-")

@@ -10,7 +10,7 @@ final class LintInputTests: XCTestCase {
         let report = try r.json()
         XCTAssertEqual((report["files"] as? [[String: Any]])?.first?["kind"] as? String, "cloudformation")
         let findings = try LintCLI.findings(report)
-        // The inline policy's `Action: "*"` is on line 25, column 25.
+        // The inline policy's `Action: "s3:*"` is on line 25, column 25.
         let star = findings.filter { $0["pointer"] as? String == "/Resources/ExecRole/Properties/Policies/0/PolicyDocument/Statement/0/Action" }
         XCTAssertFalse(star.isEmpty, "\(findings.map { $0["pointer"] ?? "" })")
         XCTAssertEqual(star.first?["line"] as? Int, 25)
