@@ -37,7 +37,8 @@ public enum TrustPrincipalRule: RoleRule {
                 for v in e.values {
                     switch e.type {
                     case "Service":
-                        if v.value != "ecs-tasks.amazonaws.com" {
+                        // CloudFormation writes the same principal as `ecs-tasks.${AWS::URLSuffix}` (lint keeps it unresolved).
+                        if v.value != "ecs-tasks.amazonaws.com" && v.value != "ecs-tasks.${AWS::URLSuffix}" {
                             let hint = v.value == "ecs.amazonaws.com" ? " (ecs.amazonaws.com is the ECS service itself; tasks need ecs-tasks.amazonaws.com, else tasks fail to start)" : ""
                             out.append(RoleFinding(description.finding("\(st.label) trusts the service \"\(v.value)\"\(hint)", fix: "Trust ecs-tasks.amazonaws.com only.",
                                                                        at: v.pointer, severity: v.value == "ecs.amazonaws.com" ? .high : .medium), in: .trust))
