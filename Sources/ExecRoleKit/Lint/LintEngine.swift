@@ -66,6 +66,12 @@ public enum LintEngine {
                 f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer); order = role.identityPolicies.count + 1
             case .role:
                 f.document = role.name ?? "role"; order = role.identityPolicies.count + 2
+                // Role-wide pointers (ManagedPolicyArns in a template) refer to the file the role's
+                // policies were read from, when there is one.
+                if !f.pointer.isEmpty {
+                    let docs = ([role.trustPolicy] + role.identityPolicies.map { Optional($0) }).compactMap { $0?.document }
+                    f.position = docs.first { $0.root.node(at: f.pointer) != nil }?.position(of: f.pointer)
+                }
             }
             guard seen.insert("\(order)|\(f.rule)|\(f.pointer)|\(f.message)").inserted else { continue }
             out.append((order, f))

@@ -39,15 +39,19 @@ public enum TrustPrincipalRule: RoleRule {
                     case "Service":
                         // CloudFormation writes the same principal as `ecs-tasks.${AWS::URLSuffix}` (lint keeps it unresolved).
                         if v.value != "ecs-tasks.amazonaws.com" && v.value != "ecs-tasks.${AWS::URLSuffix}" {
-                            let hint = v.value == "ecs.amazonaws.com" ? " (ecs.amazonaws.com is the ECS service itself; tasks need ecs-tasks.amazonaws.com, else tasks fail to start)" : ""
+                            // Without ecs-tasks anywhere in the trust policy, ECS cannot assume the role at all.
+                            let tasksTrusted = trust.policy.statements.contains { $0.effect == .allow && $0.principal?.values("Service").contains { $0 == "ecs-tasks.amazonaws.com" || $0 == "ecs-tasks.${AWS::URLSuffix}" } == true }
+                            let hint = v.value == "ecs.amazonaws.com" ? " (ecs.amazonaws.com is the ECS service itself; a task execution role is assumed by ecs-tasks.amazonaws.com\(tasksTrusted ? "" : ", which this trust policy does not name, so tasks fail to start"))" : ""
                             out.append(RoleFinding(description.finding("\(st.label) trusts the service \"\(v.value)\"\(hint)", fix: "Trust ecs-tasks.amazonaws.com only.",
-                                                                       at: v.pointer, severity: v.value == "ecs.amazonaws.com" ? .high : .medium), in: .trust))
+                                                                       at: v.pointer, severity: v.value == "ecs.amazonaws.com" && !tasksTrusted ? .high : .medium), in: .trust))
                         }
                     case "AWS":
                         let isStar = v.value == "*"
                         let root = v.value.hasSuffix(":root") || AccountID.isValid(v.value)
-                        let what = isStar ? "\"*\": any AWS principal" : root ? "the account \(v.value): every identity that account's policies allow" : "\(v.value)"
-                        out.append(RoleFinding(description.finding("\(st.label) lets \(what) assume the execution role and obtain its credentials",
+                        let msg = isStar ? "\(st.label) trusts the AWS principal \"*\": any AWS principal can assume the execution role and obtain its credentials"
+                            : root ? "\(st.label) trusts the account \(v.value): every identity that account's policies allow can assume the execution role and obtain its credentials"
+                            : "\(st.label) trusts \(v.value): it can assume the execution role and obtain its credentials"
+                        out.append(RoleFinding(description.finding(msg,
                                                                    fix: "Remove the AWS principal; only ECS tasks need to assume an execution role.",
                                                                    at: v.pointer, severity: isStar ? .high : .medium), in: .trust))
                     default:

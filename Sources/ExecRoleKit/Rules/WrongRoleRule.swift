@@ -1,3 +1,4 @@
+import Foundation
 import IAMKit
 
 /// `wrong-role`: application permissions on the execution role.
@@ -19,14 +20,33 @@ public enum WrongRoleRule: RoleRule {
             .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:GetParameters","secretsmanager:GetSecretValue"],"Resource":"*"}]}"#),
         ])
 
+    /// Application actions an Action item reaches, with the reason; memoised because `svc:*` items
+    /// expand to hundreds of actions and the table is scanned with globs for each.
+    private static let memo = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var store: [String: [(String, String)]] = [:]
+        /// Services the application-action table mentions; items of other services cannot match.
+        let services = Set(RiskCatalog.applicationActions.compactMap { $0.pattern.split(separator: ":").first.map { $0.lowercased() } })
+
+        func hits(_ item: String) -> [(String, String)] {
+            let key = item.lowercased()
+            if let svc = key.split(separator: ":").first, !Glob.hasWildcard(String(svc)), !services.contains(String(svc)) { return [] }
+            lock.lock(); if let h = store[key] { lock.unlock(); return h }; lock.unlock()
+            let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
+            lock.lock(); store[key] = h; lock.unlock()
+            return h
+        }
+    }
+
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
-        let catalog = ActionCatalog.shared
         for st in RoleSupport.statements(role) where st.isAllow {
             guard let a = st.statement.action, !a.negated else { continue }
             for item in a.items where item.value != "*" {
-                let hits = catalog.expand(item.value).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
+                let hits = memo.hits(item.value)
                 guard let first = hits.first else { continue }
                 let what = Glob.hasWildcard(item.value)
                     ? "\"\(item.value)\" includes application actions (\(RoleSupport.quote(hits.prefix(4).map(\.0)))\(hits.count > 4 ? " and \(hits.count - 4) more" : ""))"
