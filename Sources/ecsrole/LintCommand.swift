@@ -10,11 +10,12 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check execution-role policies and task definitions for least-privilege problems.",
         discussion: """
-        PATH may be a file or a directory (walked for *.json, *.yaml, *.yml, *.template; hidden
+        PATH may be a file or a directory (walked for *.json, *.yaml, *.yml, *.template; hidden \
         directories skipped). The kind of each file is detected unless --kind says.
-        Exit codes: 0 nothing at or above --fail-on; 1 a finding at or above --fail-on; 2 usage error or
-        an unreadable input. 2 wins over 1: a run that could not read every input has not checked
-        everything. The other files are still linted and reported.
+
+        Exit codes: 0 nothing at or above --fail-on; 1 a finding at or above --fail-on; 2 usage \
+        error or an unreadable input. 2 wins over 1: a run that could not read every input has not \
+        checked everything. The other files are still linted and reported.
         """
     )
 
