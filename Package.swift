@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // YAML CloudFormation templates for `lint`; used only by App's YAML→JSONNode bridge, never by the pure kits.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +31,10 @@ let package = Package(
         ]),
         .target(name: "TUIKit"),
         .target(name: "NcursesBackend", dependencies: ["TUIKit", "CNcurses"]),
-        .target(name: "App", dependencies: ["TUIKit", "AWSKit", "ExecRoleKit", "IAMKit"]),
+        .target(name: "App", dependencies: [
+            "TUIKit", "AWSKit", "ExecRoleKit", "IAMKit",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "ecsrole", dependencies: [
             "App", "NcursesBackend", "AWSKit", "ExecRoleKit", "IAMKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -14,7 +14,9 @@ public enum Glob {
 
     /// Whether the pattern contains a wildcard at all.
     public static func hasWildcard(_ pattern: String) -> Bool {
-        pattern.contains("*") || pattern.contains("?")
+        // A byte scan: with Foundation imported, `contains("*")` resolves to the substring search
+        // `range(of:)`, which was a quarter of `lint`'s time on the managed-policy corpus.
+        pattern.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }
     }
 
     static func matchScalars(_ p: [Unicode.Scalar], _ t: [Unicode.Scalar]) -> Bool {

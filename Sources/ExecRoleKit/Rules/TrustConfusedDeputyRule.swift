@@ -21,7 +21,7 @@ public enum TrustConfusedDeputyRule: RoleRule {
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard let trust = role.trustPolicy else { return [] }
         return trust.policy.statements.compactMap { st in
-            guard st.effect == .allow, let p = st.principal, p.values("Service").contains("ecs-tasks.amazonaws.com") else { return nil }
+            guard st.effect == .allow, let p = st.principal, p.values("Service").contains(where: { $0 == "ecs-tasks.amazonaws.com" || $0 == "ecs-tasks.${AWS::URLSuffix}" }) else { return nil }
             let keys = Set(st.conditions.map { $0.key.lowercased() })
             guard !keys.contains("aws:sourceaccount") && !keys.contains("aws:sourcearn") else { return nil }
             let acct = role.taskContext.account ?? role.taskDefinition?.executionRoleArn.flatMap { ARN($0.value)?.account } ?? "ACCOUNT"

@@ -37,9 +37,10 @@ public enum TrustPrincipalRule: RoleRule {
                 for v in e.values {
                     switch e.type {
                     case "Service":
-                        if v.value != "ecs-tasks.amazonaws.com" {
+                        // CloudFormation writes the same principal as `ecs-tasks.${AWS::URLSuffix}` (lint keeps it unresolved).
+                        if v.value != "ecs-tasks.amazonaws.com" && v.value != "ecs-tasks.${AWS::URLSuffix}" {
                             // Without ecs-tasks anywhere in the trust policy, ECS cannot assume the role at all.
-                            let tasksTrusted = trust.policy.statements.contains { $0.effect == .allow && $0.principal?.values("Service").contains("ecs-tasks.amazonaws.com") == true }
+                            let tasksTrusted = trust.policy.statements.contains { $0.effect == .allow && $0.principal?.values("Service").contains { $0 == "ecs-tasks.amazonaws.com" || $0 == "ecs-tasks.${AWS::URLSuffix}" } == true }
                             let hint = v.value == "ecs.amazonaws.com" ? " (ecs.amazonaws.com is the ECS service itself; a task execution role is assumed by ecs-tasks.amazonaws.com\(tasksTrusted ? "" : ", which this trust policy does not name, so tasks fail to start"))" : ""
                             out.append(RoleFinding(description.finding("\(st.label) trusts the service \"\(v.value)\"\(hint)", fix: "Trust ecs-tasks.amazonaws.com only.",
                                                                        at: v.pointer, severity: v.value == "ecs.amazonaws.com" && !tasksTrusted ? .high : .medium), in: .trust))

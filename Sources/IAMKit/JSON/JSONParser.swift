@@ -211,6 +211,22 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONParseError) -> String {
         let start = here
         advance() // opening quote
+        // Fast path: no escape, no control character (nearly every string in a policy). The text is
+        // taken as one slice instead of byte by byte; anything else falls through to the full loop.
+        var scan = index
+        var columns = 0
+        while scan < bytes.count {
+            let b = bytes[scan]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+            if b & 0xC0 != 0x80 { columns += 1 }
+            scan += 1
+        }
+        if scan < bytes.count, bytes[scan] == UInt8(ascii: "\""),
+           let s = bytes.withUnsafeBufferPointer({ String(validating: UnsafeBufferPointer(rebasing: $0[index..<scan]), as: UTF8.self) }) {
+            index = scan + 1
+            column += columns + 1
+            return s
+        }
         var out: [UInt8] = []
         while true {
             guard index < bytes.count else { throw JSONParseError("unterminated string (opened at \(start))", at: here) }

@@ -62,6 +62,10 @@ public enum JSONWriter {
 
     /// A JSON string literal for `s`.
     public static func quote(_ s: String) -> String {
+        // Fast path: most strings need no escaping; appending them whole avoids a per-scalar loop.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -22,14 +22,14 @@ public enum RiskCatalog {
             let partners = combo.actions.filter { $0.caseInsensitiveCompare(name) != .orderedSame }
             result[.privilegeEscalation] = "\(combo.name) (with \(partners.joined(separator: ", "))): \(combo.why)"
         }
-        if let e = firstMatch(dataExfiltration, name) { result[.dataExfiltration] = e.why }
-        if let e = firstMatch(resourceExposure, name) {
+        if let e = dataExfiltrationIndex.first(name) { result[.dataExfiltration] = e.why }
+        if let e = resourceExposureIndex.first(name) {
             result[.resourceExposure] = e.why
         } else if action.accessLevel == .permissionsManagement {
             result[.resourceExposure] = "permissions-management action: changes who may access a resource"
         }
-        if let e = firstMatch(credentialsExposure, name) { result[.credentialsExposure] = e.why }
-        if let e = firstMatch(infrastructureModification, name) {
+        if let e = credentialsExposureIndex.first(name) { result[.credentialsExposure] = e.why }
+        if let e = infrastructureModificationIndex.first(name) {
             result[.infrastructureModification] = e.why
         } else if action.accessLevel == .write, let why = infrastructureServices[action.service.lowercased()] {
             result[.infrastructureModification] = why
@@ -39,9 +39,7 @@ public enum RiskCatalog {
 
     /// The escalation methods that use `action` (single-action methods first).
     public static func escalationPaths(involving action: ActionInfo) -> [EscalationPath] {
-        let name = action.fullName
-        return escalationPaths
-            .filter { $0.actions.contains { $0.caseInsensitiveCompare(name) == .orderedSame } }
+        escalationIndex.paths(involving: action.fullName)
             .sorted { $0.actions.count < $1.actions.count }
     }
 
@@ -55,7 +53,7 @@ public enum RiskCatalog {
     /// Why `action` belongs on a task role rather than the execution role, or nil when it does not
     /// look like an application permission.
     public static func applicationUse(of action: ActionInfo) -> String? {
-        firstMatch(applicationActions, action.fullName)?.why
+        applicationIndex.first(action.fullName)?.why
     }
 
     /// Every action name or pattern the tables mention (for consistency tests against the catalog).
@@ -65,7 +63,11 @@ public enum RiskCatalog {
                 .flatMap { $0.map(\.pattern) }
     }
 
-    private static func firstMatch(_ table: [RiskEntry], _ fullName: String) -> RiskEntry? {
-        table.first { $0.matches(fullName) }
-    }
+    // Indexed once per process (see RiskIndex): same answers as scanning the tables in order.
+    private static let escalationIndex = EscalationIndex(escalationPaths)
+    private static let applicationIndex = RiskIndex(applicationActions)
+    private static let dataExfiltrationIndex = RiskIndex(dataExfiltration)
+    private static let resourceExposureIndex = RiskIndex(resourceExposure)
+    private static let credentialsExposureIndex = RiskIndex(credentialsExposure)
+    private static let infrastructureModificationIndex = RiskIndex(infrastructureModification)
 }

@@ -51,6 +51,9 @@ public enum GrammarRule: PolicyRule {
             }
             if let r = st.resource, policy.kind != .trust {
                 for item in r.items where item.value != "*" && !item.value.isEmpty {
+                    // Template values (`{Ref:Bucket}`, `{GetAtt:Key.Arn}`, `${BucketArn}/*` from a
+                    // CloudFormation template or plan) become ARNs at deploy time: not a grammar error.
+                    if isTemplatePlaceholder(item.value) { continue }
                     if !item.value.hasPrefix("arn:") {
                         out.append(description.finding("Resource \"\(item.value)\" is neither \"*\" nor an ARN",
                                                        fix: "Write the full ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE).", at: item.pointer))
@@ -69,5 +72,13 @@ public enum GrammarRule: PolicyRule {
         if message.contains("Effect") { return "Write \"Effect\": \"Allow\" or \"Effect\": \"Deny\"." }
         if message.contains("Principal") && message.contains("identity") { return "Remove the Principal: an identity policy applies to the role it is attached to." }
         return description.fix
+    }
+}
+
+extension GrammarRule {
+    /// A value a template fills in at deploy time: lint's placeholder text for an intrinsic
+    /// (`{Ref:X}`, `{GetAtt:X.Arn}`, `{If:…}`) or a `${…}` substitution.
+    static func isTemplatePlaceholder(_ v: String) -> Bool {
+        (v.hasPrefix("{") && v.hasSuffix("}")) || v.contains("${")
     }
 }

@@ -17,11 +17,18 @@ public enum RedundantStatementRule: PolicyRule {
         ])
 
     static func covers(_ outer: Statement, _ inner: Statement) -> Bool {
+        covers(outer, inner, outerActions: outer.action?.values.map { $0.lowercased() } ?? [],
+               innerActions: inner.action?.values.map { $0.lowercased() } ?? [])
+    }
+
+    /// `covers` with the actions already lower-cased: `check` compares every pair of statements,
+    /// and lower-casing inside each comparison was most of this rule's time.
+    static func covers(_ outer: Statement, _ inner: Statement, outerActions: [String], innerActions: [String]) -> Bool {
         guard outer.effect == .allow, inner.effect == .allow, outer.conditions.isEmpty, outer.conditionPointer == nil,
               let oa = outer.action, !oa.negated, let ia = inner.action, !ia.negated,
               let orr = outer.resource, !orr.negated, let ir = inner.resource, !ir.negated,
               !ia.items.isEmpty, !ir.items.isEmpty else { return false }
-        let actionsCovered = ia.values.allSatisfy { i in oa.values.contains { Glob.covers($0, i, caseInsensitive: true) } }
+        let actionsCovered = innerActions.allSatisfy { i in outerActions.contains { Glob.covers($0, i) } }
         let resourcesCovered = ir.values.allSatisfy { i in orr.values.contains { Glob.covers($0, i) } }
         return actionsCovered && resourcesCovered
     }
@@ -29,10 +36,11 @@ public enum RedundantStatementRule: PolicyRule {
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
         let sts = policy.statements
+        let lowered = sts.map { $0.action?.values.map { $0.lowercased() } ?? [] }
         for (i, inner) in sts.enumerated() {
-            for (j, outer) in sts.enumerated() where i != j && covers(outer, inner) {
+            for (j, outer) in sts.enumerated() where i != j && covers(outer, inner, outerActions: lowered[j], innerActions: lowered[i]) {
                 // Two identical statements cover each other: report only the later one.
-                if covers(inner, outer) && inner.conditions.isEmpty && i < j { continue }
+                if covers(inner, outer, outerActions: lowered[i], innerActions: lowered[j]) && inner.conditions.isEmpty && i < j { continue }
                 out.append(description.finding(
                     "\(inner.label) is fully covered by \(outer.label) (same or broader actions and resources, no condition): it grants nothing more",
                     fix: "Delete \(inner.label), or narrow \(outer.label) if it grants more than intended.", at: inner.pointer))

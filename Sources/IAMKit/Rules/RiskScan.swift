@@ -27,13 +27,18 @@ enum RiskScan {
             var seen = Set<String>()
             for (item, actions) in RuleSupport.grantedActions(st) {
                 for a in actions where !seen.contains(a.fullName) {
-                    guard let why = RuleSupport.categories(a)[category] else { continue }
+                    guard var why = RuleSupport.categories(a)[category] else { continue }
                     // Actions that only work on `*` and that the ECS agent needs (ecr:GetAuthorizationToken)
                     // cannot be scoped: reporting them would be a false alarm on every execution role.
                     if ExecutionRoleActions.entry(for: a.fullName)?.requiresStarResource == true { continue }
                     if category == .privilegeEscalation {
                         let paths = RuleSupport.escalationPaths(a)
-                        guard paths.contains(where: { $0.actions.count == 1 }) || paths.contains(where: { enabledCombos().contains($0.name) }) else { continue }
+                        if !paths.contains(where: { $0.actions.count == 1 }) {
+                            guard let enabled = paths.first(where: { enabledCombos().contains($0.name) }) else { continue }
+                            // Name the method the policy actually enables, not the first one the action is part of.
+                            let partners = enabled.actions.filter { $0.lowercased() != a.fullName.lowercased() }
+                            why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
+                        }
                     }
                     seen.insert(a.fullName)
                     hits.append((a, why, item))

@@ -44,8 +44,16 @@ enum RuleSupport {
     /// The actions an Allow statement grants by name (Action, not NotAction), each with its item.
     static func grantedActions(_ st: Statement) -> [(item: Located<String>, actions: [ActionInfo])] {
         guard st.effect == .allow, let a = st.action, !a.negated else { return [] }
-        return a.items.map { ($0, catalog.expand($0.value)) }
+        return a.items.map { ($0, expand($0.value)) }
     }
+
+    /// `catalog.expand`, cached per pattern: a dozen rules expand the same items of every statement,
+    /// and a corpus repeats patterns (`ec2:Describe*`) across policies.
+    static func expand(_ pattern: String) -> [ActionInfo] {
+        expandCache.value(pattern) { catalog.expand(pattern) }
+    }
+
+    private static let expandCache = RuleCache<[ActionInfo]>()
 
     /// The pointer of the policy's root object, derived from its parts' pointers.
     static func rootPointer(_ policy: Policy) -> String? {

@@ -26,7 +26,7 @@ public enum UnknownActionRule: PolicyRule {
                 guard v != "*", let colon = v.firstIndex(of: ":") else { continue }
                 let service = String(v[..<colon])
                 guard !Glob.hasWildcard(service), RuleSupport.catalog.hasService(service) else { continue }
-                guard RuleSupport.catalog.expand(v).isEmpty else { continue }
+                guard RuleSupport.expand(v).isEmpty else { continue }
                 let suggestions = Glob.hasWildcard(v) ? [] : RuleSupport.catalog.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 let what = Glob.hasWildcard(v) ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"

@@ -1,0 +1,100 @@
+import ExecRoleKit
+import IAMKit
+
+/// Text in, report entries out: parse (JSON or YAML), load the roles, run the rules, pin every finding
+/// to a line. No file I/O — the command reads files and walks directories — so it is testable as is.
+public enum LintPipeline {
+    /// What the whole run shares.
+    public struct Options: Sendable {
+        public var kind: InputKind?
+        public var only: Set<String>?
+        public var ignore: Set<String>
+        /// `--taskdef`: paired with every execution role so `task-need-denied` can run.
+        public var taskDefinition: (path: String, definition: TaskDefinition)?
+        public init(kind: InputKind? = nil, only: Set<String>? = nil, ignore: Set<String> = [], taskDefinition: (path: String, definition: TaskDefinition)? = nil) {
+            self.kind = kind; self.only = only; self.ignore = ignore; self.taskDefinition = taskDefinition
+        }
+    }
+
+    /// Every rule and loader note that can be reported, for SARIF and `--only` validation.
+    public static var ruleCatalog: [LintReport.Rule] {
+        LintEngine.allRules.map {
+            LintReport.Rule(id: $0.id, slug: $0.slug, severity: $0.severity, title: $0.title, rationale: $0.rationale, fix: $0.fix)
+        } + InputNote.Kind.allCases.map {
+            LintReport.Rule(id: $0.id, slug: $0.rawValue, severity: $0.severity, title: $0.title, rationale: $0.rationale, fix: $0.fix)
+        }
+    }
+
+    /// Whether a file should be read as YAML: by extension, else when it does not open like JSON.
+    public static func looksLikeYAML(path: String, bytes: [UInt8]) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return true }
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+        guard i < bytes.count else { return false }
+        return bytes[i] != UInt8(ascii: "{") && bytes[i] != UInt8(ascii: "[")
+    }
+
+    /// Parses a file's bytes as JSON or YAML into a positioned document.
+    public static func parse(path: String, bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
+        guard looksLikeYAML(path: path, bytes: bytes) else { return try JSONParser.parse(bytes: bytes) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw JSONParseError("the file is not valid UTF-8 text", at: SourcePosition(line: 1, column: 1))
+        }
+        return try YAMLBridge.parse(text)
+    }
+
+    /// Lints one file. Returns its report entry, plus entries for the paired task definition
+    /// file when findings point into it.
+    public static func lint(path: String, bytes: [UInt8], options: Options) -> [LintReport.File] {
+        let doc: JSONDocument
+        do { doc = try parse(path: path, bytes: bytes) } catch {
+            return [LintReport.File(path: path, kind: nil, error: .init(message: error.message, position: error.position))]
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let loaded: LoadedInput
+        do { loaded = try InputLoader.load(doc, kind: options.kind, name: name) } catch {
+            return [LintReport.File(path: path, kind: options.kind?.rawValue, error: .init(message: error.message, position: error.position))]
+        }
+        var items: [LintReport.Item] = []
+        var taskdefItems: [LintReport.Item] = []
+        for var role in loaded.roles {
+            if role.taskDefinition == nil, role.isExecutionRole, let td = options.taskDefinition { role.taskDefinition = td.definition }
+            for var f in LintEngine.run(role, only: options.only, ignore: options.ignore) {
+                // Findings about the paired task definition belong to that file, not to this one.
+                if f.document == "taskdef", loaded.kind != .taskdef, let td = options.taskDefinition {
+                    if f.position == nil { f.position = td.definition.position(of: f.pointer) }
+                    taskdefItems.append(LintReport.Item(finding: f, role: role.name))
+                    continue
+                }
+                if f.position == nil { f.position = doc.position(of: f.pointer) }
+                items.append(LintReport.Item(finding: f, role: role.name))
+            }
+        }
+        for note in loaded.notes where allowed(note.kind.rawValue, options) {
+            items.append(LintReport.Item(finding: note.finding))
+        }
+        var files = [LintReport.File(path: path, kind: loaded.kind.rawValue, items: tidy(items), multiRole: loaded.roles.count > 1)]
+        if let td = options.taskDefinition, !taskdefItems.isEmpty {
+            files.append(LintReport.File(path: td.path, kind: InputKind.taskdef.rawValue, items: tidy(taskdefItems), multiRole: true))
+        }
+        return files
+    }
+
+    static func allowed(_ slug: String, _ o: Options) -> Bool {
+        (o.only == nil || o.only!.contains(slug)) && !o.ignore.contains(slug)
+    }
+
+    /// Drops repeats (a managed policy attached to several roles of a bundle is one place in the
+    /// file) and orders by line, then column, then rule.
+    static func tidy(_ items: [LintReport.Item]) -> [LintReport.Item] {
+        var seen = Set<String>()
+        let unique = items.filter { seen.insert("\($0.finding.slug)\u{0}\($0.finding.pointer)\u{0}\($0.finding.message)").inserted }
+        return unique.enumerated().sorted { a, b in
+            let pa = a.element.finding.position, pb = b.element.finding.position
+            let ka = (pa?.line ?? 0, pa?.column ?? 0), kb = (pb?.line ?? 0, pb?.column ?? 0)
+            if ka != kb { return ka < kb }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

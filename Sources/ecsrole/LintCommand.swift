@@ -1,0 +1,120 @@
+import App
+import ArgumentParser
+import ExecRoleKit
+import Foundation
+import IAMKit
+
+/// `ecsrole lint`: check policies, trust policies, bundles, templates, plans and task definitions.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check execution-role policies and task definitions for least-privilege problems.",
+        discussion: """
+        PATH may be a file or a directory (walked for *.json, *.yaml, *.yml, *.template; hidden \
+        directories skipped). The kind of each file is detected unless --kind says.
+
+        Exit codes: 0 nothing at or above --fail-on; 1 a finding at or above --fail-on; 2 usage \
+        error or an unreadable input. 2 wins over 1: a run that could not read every input has not \
+        checked everything. The other files are still linted and reported.
+        """
+    )
+
+    // Optional here and checked in run(): a missing PATH is then exit 2 like every other usage error,
+    // not ArgumentParser's 64.
+    @Argument(help: "Files or directories to lint ('-' reads stdin).")
+    var paths: [String] = []
+    @Option(name: .long, help: "Task definition paired with the policies (enables task-need-denied).")
+    var taskdef: String?
+    @Option(name: .long, help: "Force the input kind: identity, trust, bundle, cloudformation, terraform or taskdef.")
+    var kind: String?
+    @Option(name: .long, help: "text, json or sarif.")
+    var format: String = "text"
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the run: info, low, medium, high or critical.")
+    var failOn: String = "high"
+    @Option(name: .long, help: "Only these rules (comma-separated slugs or ids).")
+    var only: String?
+    @Option(name: .long, help: "Skip these rules (comma-separated slugs or ids).")
+    var ignore: String?
+
+    static let toolVersion = "0.1.0"
+
+    func run() throws {
+        try CLI.run {
+            guard !paths.isEmpty else { throw CLIFailure("lint: pass at least one PATH (a file, a directory or '-')") }
+            guard ["text", "json", "sarif"].contains(format) else { throw CLIFailure("--format must be one of: text, json, sarif") }
+            guard let threshold = Severity(rawValue: failOn) else {
+                throw CLIFailure("--fail-on must be one of: \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            var forced: InputKind?
+            if let kind {
+                guard let k = InputKind(rawValue: kind) else {
+                    throw CLIFailure("--kind must be one of: \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                forced = k
+            }
+            let catalog = LintPipeline.ruleCatalog
+            var options = LintPipeline.Options(kind: forced, only: try only.map { try slugs($0, "--only", catalog) },
+                                               ignore: try ignore.map { try slugs($0, "--ignore", catalog) } ?? [])
+            if let taskdef {
+                let text = try CLI.read(taskdef)
+                let td: TaskDefinition
+                do { td = try TaskDefinitionImporter.parse(text) } catch let e as ExecRoleError { throw CLIFailure(file: taskdef, e) }
+                options.taskDefinition = (taskdef, td)
+            }
+
+            // Files are independent: read and lint them on all cores, then merge in input order.
+            let paths = try LintFiles.expand(paths)
+            let frozen = options
+            let perFile = ParallelMap.run(count: paths.count) { i -> [LintReport.File] in
+                switch LintFiles.read(paths[i]) {
+                case .file(let path, let bytes): return LintPipeline.lint(path: path, bytes: bytes, options: frozen)
+                case .unreadable(let path, let message): return [LintReport.File(path: path, kind: nil, error: .init(message: message))]
+                }
+            }
+            var files: [LintReport.File] = []
+            for entry in perFile.joined() {
+                // A paired task definition's findings arrive under its path from several inputs: one entry.
+                if entry.error == nil, let i = files.firstIndex(where: { $0.path == entry.path && $0.error == nil }) {
+                    files[i].items += entry.items
+                } else {
+                    files.append(entry)
+                }
+            }
+            let report = LintReport(files: files, rules: catalog)
+            switch format {
+            case "json": print(JSONReportFormatter.render(report), terminator: "")
+            case "sarif": print(SARIFFormatter.render(report, toolVersion: Self.toolVersion), terminator: "")
+            default: print(TextFormatter.render(report, color: Terminal.wantsColor), terminator: "")
+            }
+            // Machine formats keep stdout parseable; say on stderr why the exit code is 2.
+            if format != "text" {
+                for f in files { if let e = f.error { CLI.eprint("ecsrole: \(TextFormatter.location(f.path, e.position)): \(e.message)") } }
+            }
+            return report.exitCode(failOn: threshold)
+        }
+    }
+
+    /// Splits a comma list and maps rule ids to slugs; an unknown name is a usage error.
+    func slugs(_ list: String, _ flag: String, _ catalog: [LintReport.Rule]) throws -> Set<String> {
+        var out = Set<String>()
+        for raw in list.split(separator: ",") {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { continue }
+            if let r = catalog.first(where: { $0.slug == name || $0.id.caseInsensitiveCompare(name) == .orderedSame }) {
+                out.insert(r.slug)
+            } else {
+                throw CLIFailure("\(flag): unknown rule \"\(name)\" (see `ecsrole rules`; known: \(catalog.map(\.slug).joined(separator: ", ")))")
+            }
+        }
+        return out
+    }
+}
+
+/// Whether standard output should be coloured.
+enum Terminal {
+    /// A TTY, and NO_COLOR (any non-empty value, see no-color.org) not set.
+    static var wantsColor: Bool {
+        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Turns `lint`'s PATH arguments into file contents: files as given, directories walked.
+enum LintFiles {
+    enum Input {
+        /// The raw bytes: JSON is parsed from them directly (the parser checks UTF-8 in strings).
+        case file(path: String, bytes: [UInt8])
+        case unreadable(path: String, message: String)
+    }
+
+    /// Extensions picked up when walking a directory (a file named on the command line is always read).
+    static let extensions: Set<String> = ["json", "yaml", "yml", "template"]
+
+    /// The input paths in a stable order: arguments in the order given, each directory's files sorted.
+    /// A missing path is a usage error (exit 2 straight away); reading happens later, per file, so an
+    /// unreadable file is reported and the rest go on.
+    static func expand(_ paths: [String]) throws -> [String] {
+        var out: [String] = []
+        for path in paths {
+            if path == "-" { out.append(path); continue }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIFailure("\(path): no such file or directory") }
+            if isDir.boolValue { out += walk(path) } else { out.append(path) }
+        }
+        return out
+    }
+
+    /// Files under `dir` with a lintable extension, hidden files and directories skipped.
+    ///
+    /// Plain readdir: Foundation's URL enumerator with resource values took a sixth of the whole
+    /// run on the 1,485-file corpus.
+    static func walk(_ dir: String) -> [String] {
+        var files: [String] = []
+        collect(dir.hasSuffix("/") && dir.count > 1 ? String(dir.dropLast()) : dir, into: &files)
+        return files.sorted()
+    }
+
+    private static func collect(_ dir: String, into files: inout [String]) {
+        guard let d = opendir(dir) else { return }
+        defer { closedir(d) }
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            let full = dir + "/" + name
+            var isDir = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
+                var st = stat()
+                isDir = stat(full, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isDir {
+                collect(full, into: &files)
+            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                files.append(full)
+            }
+        }
+    }
+
+    static func read(_ path: String) -> Input {
+        if path == "-" {
+            return .file(path: "-", bytes: Array(FileHandle.standardInput.readDataToEndOfFile()))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .unreadable(path: path, message: "cannot read (permission denied?)")
+        }
+        return .file(path: path, bytes: Array(data))
+    }
+}

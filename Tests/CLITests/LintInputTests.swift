@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// Inputs that need the executable: YAML templates (the Yams bridge lives in App), task definitions,
+/// and the whole managed-policy corpus.
+final class LintInputTests: XCTestCase {
+    func testCloudFormationYAMLWithShortFormIntrinsicsKeepsPositions() throws {
+        let r = try LintCLI.run(["lint", "template.yaml", "--format", "json", "--fail-on", "critical"])
+        XCTAssertNotEqual(r.status, 2, r.stderr)
+        let report = try r.json()
+        XCTAssertEqual((report["files"] as? [[String: Any]])?.first?["kind"] as? String, "cloudformation")
+        let findings = try LintCLI.findings(report)
+        // The inline policy's `Action: "s3:*"` is on line 25, column 25.
+        let star = findings.filter { $0["pointer"] as? String == "/Resources/ExecRole/Properties/Policies/0/PolicyDocument/Statement/0/Action" }
+        XCTAssertFalse(star.isEmpty, "\(findings.map { $0["pointer"] ?? "" })")
+        XCTAssertEqual(star.first?["line"] as? Int, 25)
+        XCTAssertEqual(star.first?["column"] as? Int, 25)
+        XCTAssertEqual(star.first?["role"] as? String, "ExecRole")
+        // Findings in the AWS::IAM::Policy attached with `Roles: [!Ref ExecRole]` belong to that role.
+        let extra = findings.filter { ($0["pointer"] as? String)?.hasPrefix("/Resources/Extra/") == true }
+        XCTAssertFalse(extra.isEmpty)
+        XCTAssertTrue(extra.allSatisfy { $0["role"] as? String == "ExecRole" })
+    }
+
+    func testBrokenYAMLReportsLineAndColumn() throws {
+        let dir = try LintCLI.tempDir(["bad.yaml": "Resources:\n  Role:\n    Type: AWS::IAM::Role\n   Properties: [\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try LintCLI.run(["lint", "bad.yaml"], in: dir)
+        XCTAssertEqual(r.status, 2)
+        XCTAssertNotNil(r.stdout.range(of: #"bad\.yaml:\d+:\d+: error: invalid YAML"#, options: .regularExpression), r.stdout)
+    }
+
+    func testTaskDefinitionIsLintedAndCanBePaired() throws {
+        let td = """
+        {"family": "web", "executionRoleArn": "arn:aws:iam::123456789012:role/web-exec",
+         "containerDefinitions": [{"name": "app", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1",
+           "secrets": [{"name": "DB", "valueFrom": "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"}],
+           "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "web"}}}]}
+        """
+        let dir = try LintCLI.tempDir(["taskdef.json": td])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let alone = try LintCLI.run(["lint", "taskdef.json", "--format", "json"], in: dir)
+        XCTAssertNotEqual(alone.status, 2, alone.stderr)
+        XCTAssertEqual((try alone.json()["files"] as? [[String: Any]])?.first?["kind"] as? String, "taskdef")
+        let paired = try LintCLI.run(["lint", LintCLI.fixtures.appendingPathComponent("clean.json").path, "--taskdef", "taskdef.json", "--format", "json"], in: dir)
+        XCTAssertNotEqual(paired.status, 2, paired.stderr)
+        let badPair = try LintCLI.run(["lint", "clean.json", "--taskdef", "nope.json"])
+        XCTAssertEqual(badPair.status, 2)
+    }
+
+    /// The 1,485 AWS managed policies, end to end through the binary: no crash, every file read.
+    func testManagedPolicyCorpusLintsWithoutCrash() throws {
+        let corpus = LintCLI.repoRoot.appendingPathComponent("Tests/IAMKitTests/Fixtures/managed")
+        guard FileManager.default.fileExists(atPath: corpus.path) else { throw XCTSkip("corpus fixture missing") }
+        let r = try LintCLI.run(["lint", corpus.path, "--format", "json"])
+        XCTAssertTrue(r.status == 0 || r.status == 1, "exit \(r.status): \(r.stderr.prefix(500))")
+        let report = try r.json()
+        let files = try XCTUnwrap(report["files"] as? [[String: Any]])
+        XCTAssertEqual(files.count, 1485)
+        XCTAssertTrue(files.allSatisfy { $0["error"] == nil && $0["kind"] as? String == "identity" })
+        let summary = try XCTUnwrap(report["summary"] as? [String: Any])
+        XCTAssertGreaterThan(summary["findings"] as? Int ?? 0, 0)
+        // Every finding is pinned to a line.
+        for f in files { for finding in f["findings"] as? [[String: Any]] ?? [] { XCTAssertNotNil(finding["line"] as? Int) } }
+    }
+}
