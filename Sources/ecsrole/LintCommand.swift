@@ -5,7 +5,7 @@ import Foundation
 import IAMKit
 
 /// `ecsrole lint`: check policies, trust policies, bundles, templates, plans and task definitions.
-struct LintCommand: ParsableCommand {
+struct LintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check execution-role policies and task definitions for least-privilege problems.",
@@ -35,12 +35,30 @@ struct LintCommand: ParsableCommand {
     var only: String?
     @Option(name: .long, help: "Skip these rules (comma-separated slugs or ids).")
     var ignore: String?
+    @Option(name: .long, help: "Lint this IAM role read live from the account (trust, inline and attached policies).")
+    var role: String?
+    @Option(name: .long, help: "AWS profile for --role.")
+    var profile: String?
+    @Option(name: .long, help: "AWS region for --role.")
+    var region: String?
 
     static let toolVersion = "0.1.0"
 
-    func run() throws {
+    func run() async throws {
+        // A live role is fetched first (network), then linted like a saved authorization-details bundle.
+        var live: (label: String, bytes: [UInt8])?
+        if let role {
+            try await CLI.run {
+                live = (LiveRole.label(role), Array(try await LiveRole.bundleText(role: role, profile: profile, region: region).utf8))
+                return 0
+            }
+        }
+        try lint(live: live)
+    }
+
+    func lint(live: (label: String, bytes: [UInt8])?) throws {
         try CLI.run {
-            guard !paths.isEmpty else { throw CLIFailure("lint: pass at least one PATH (a file, a directory or '-')") }
+            guard !paths.isEmpty || live != nil else { throw CLIFailure("lint: pass at least one PATH (a file, a directory or '-'), or --role NAME") }
             guard ["text", "json", "sarif"].contains(format) else { throw CLIFailure("--format must be one of: text, json, sarif") }
             guard let threshold = Severity(rawValue: failOn) else {
                 throw CLIFailure("--fail-on must be one of: \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -72,7 +90,13 @@ struct LintCommand: ParsableCommand {
                 }
             }
             var files: [LintReport.File] = []
-            for entry in perFile.joined() {
+            var all = Array(perFile.joined())
+            if let live {
+                var o = frozen
+                o.kind = .bundle
+                all += LintPipeline.lint(path: live.label, bytes: live.bytes, options: o)
+            }
+            for entry in all {
                 // A paired task definition's findings arrive under its path from several inputs: one entry.
                 if entry.error == nil, let i = files.firstIndex(where: { $0.path == entry.path && $0.error == nil }) {
                     files[i].items += entry.items

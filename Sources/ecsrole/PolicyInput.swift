@@ -21,13 +21,7 @@ struct PolicyInput {
         for path in policies {
             let doc = try parse(path)
             if RoleBundle.isBundle(doc.root) {
-                let bundle: RoleBundle
-                let r: RoleBundle.Role
-                do { bundle = try RoleBundle(document: doc); r = try bundle.role(role) } catch { throw CLIFailure(file: path, error) }
-                input.roleName = r.name; input.roleARN = r.arn; input.trust = r.trust
-                for p in r.identity { input.identity.append(p); input.documents[p.name] = (path, doc) }
-                if let b = r.boundary, boundary == nil { input.boundary = b; input.documents[b.name] = (path, doc) }
-                for u in r.unresolved { CLI.eprint("ecsrole: warning: \(path): \(u) is attached to \(r.name) but its document is not in the bundle; it is left out") }
+                try input.addBundle(doc, path: path, role: role, keepBoundary: boundary == nil)
             } else {
                 let p = try policy(doc, path: path)
                 input.identity.append(p)
@@ -41,6 +35,32 @@ struct PolicyInput {
             input.documents[p.name] = (boundary, doc)
         }
         return input
+    }
+
+    /// A live role (see `LiveRole`): its bundle text, labelled `iam:role/NAME`.
+    static func load(liveBundle text: String, label: String, role: String, boundary: String?) throws -> PolicyInput {
+        var input = PolicyInput()
+        let doc: JSONDocument
+        do { doc = try JSONParser.parse(text) } catch { throw CLIFailure("\(label): \(error)") }
+        try input.addBundle(doc, path: label, role: role, keepBoundary: boundary == nil)
+        if let boundary {
+            let bdoc = try parse(boundary)
+            let p = try policy(bdoc, path: boundary)
+            input.boundary = p
+            input.documents[p.name] = (boundary, bdoc)
+        }
+        return input
+    }
+
+    /// Takes one role of an authorization-details bundle.
+    mutating func addBundle(_ doc: JSONDocument, path: String, role: String?, keepBoundary: Bool) throws {
+        let bundle: RoleBundle
+        let r: RoleBundle.Role
+        do { bundle = try RoleBundle(document: doc); r = try bundle.role(role) } catch { throw CLIFailure(file: path, error) }
+        roleName = r.name; roleARN = r.arn; trust = r.trust
+        for p in r.identity { identity.append(p); documents[p.name] = (path, doc) }
+        if let b = r.boundary, keepBoundary { boundary = b; documents[b.name] = (path, doc) }
+        for u in r.unresolved { CLI.eprint("ecsrole: warning: \(path): \(u) is attached to \(r.name) but its document is not in the bundle; it is left out") }
     }
 
     static func parse(_ path: String) throws -> JSONDocument {

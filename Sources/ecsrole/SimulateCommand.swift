@@ -4,7 +4,7 @@ import Foundation
 import IAMKit
 
 /// `ecsrole simulate`: evaluates policies for the agent's calls of a task definition, or for one request.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Predict whether a role allows a request, or whether a task would start with it.",
@@ -18,8 +18,10 @@ struct SimulateCommand: ParsableCommand {
     var policy: [String] = []
     @Option(name: .long, help: "Permissions boundary policy JSON.")
     var boundary: String?
-    @Option(name: .long, help: "Role name inside a bundle.")
+    @Option(name: .long, help: "Role name inside a bundle; without --policy, the role is read live from IAM.")
     var role: String?
+    @Option(name: .long, help: "AWS profile for a live --role.")
+    var profile: String?
     @Option(name: .long, help: "Task definition JSON: simulate every call the ECS agent makes.")
     var taskdef: String?
     @Option(name: .long, help: "Action of a single request (with --resource).")
@@ -43,12 +45,18 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: String = "text"
 
-    func run() throws {
-        try CLI.run {
+    func run() async throws {
+        try await CLI.run {
             let fmt = try OutputFormat.parse(format)
             try TaskdefInput.check(account: account)
-            guard !policy.isEmpty else { throw CLIFailure("pass at least one --policy FILE") }
-            let input = try PolicyInput.load(policies: policy, boundary: boundary, role: role)
+            let input: PolicyInput
+            if policy.isEmpty, let role {
+                let text = try await LiveRole.bundleText(role: role, profile: profile, region: region)
+                input = try PolicyInput.load(liveBundle: text, label: LiveRole.label(role), role: role, boundary: boundary)
+            } else {
+                guard !policy.isEmpty else { throw CLIFailure("pass at least one --policy FILE (or --role NAME to read the role live)") }
+                input = try PolicyInput.load(policies: policy, boundary: boundary, role: role)
+            }
             switch (taskdef, action, resource) {
             case (let td?, nil, nil):
                 return try simulateTask(td, input: input, fmt: fmt)
