@@ -1,0 +1,282 @@
+import Foundation
+
+/// Why a text is not valid JSON, and where.
+public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public var position: SourcePosition
+    public init(_ message: String, at position: SourcePosition) { self.message = message; self.position = position }
+    /// `line:column: message` — the CLI prefixes the file name.
+    public var description: String { "\(position.line):\(position.column): \(message)" }
+}
+
+/// The result of parsing: the root node plus facts a strict parser would throw away.
+public struct JSONDocument: Sendable {
+    public var root: JSONNode
+    /// Keys written twice in one object (the first occurrence wins in lookups, as in most readers,
+    /// but IAM's behaviour is undefined, so lint reports them).
+    public var duplicateKeys: [(pointer: String, key: String, position: SourcePosition)]
+
+    /// The position of the node at `pointer`, or of its nearest existing ancestor.
+    public func position(of pointer: String) -> SourcePosition {
+        var p = pointer
+        while true {
+            if let n = root.node(at: p) { return n.position }
+            guard let slash = p.lastIndex(of: "/") else { return root.position }
+            p = String(p[..<slash])
+        }
+    }
+}
+
+/// A JSON (RFC 8259) reader that keeps key order and the position of every value.
+///
+/// Hand-written instead of Foundation's JSONSerialization because that one loses key order,
+/// positions and duplicate keys — all three are product features here. Recursion depth is capped so
+/// hostile input fails with a message instead of overflowing the stack.
+public struct JSONParser {
+    /// The deepest nesting accepted.
+    public static let maxDepth = 256
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private var duplicates: [(pointer: String, key: String, position: SourcePosition)] = []
+
+    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Parses a whole document; anything but whitespace after the value is an error.
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONDocument {
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses UTF-8 bytes (a leading BOM is skipped).
+    public static func parse(bytes: [UInt8]) throws(JSONParseError) -> JSONDocument {
+        var p = JSONParser(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.index = 3 }
+        p.skipWhitespace()
+        guard p.index < bytes.count else { throw JSONParseError("empty input: expected a JSON value", at: p.here) }
+        let root = try p.parseValue(pointer: "", depth: 0)
+        p.skipWhitespace()
+        if p.index < bytes.count {
+            throw JSONParseError("unexpected \(p.describeCurrent()) after the end of the JSON value", at: p.here)
+        }
+        return JSONDocument(root: root, duplicateKeys: p.duplicates)
+    }
+
+    private var here: SourcePosition { SourcePosition(line: line, column: column, offset: index) }
+
+    private func describeCurrent() -> String {
+        guard index < bytes.count else { return "end of input" }
+        let b = bytes[index]
+        if b >= 0x20 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        return String(format: "byte 0x%02X", b)
+    }
+
+    private mutating func advance() {
+        let b = bytes[index]
+        index += 1
+        if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D: index += 1; column += 1
+            case 0x0A: index += 1; line += 1; column = 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue(pointer: String, depth: Int) throws(JSONParseError) -> JSONNode {
+        guard depth <= Self.maxDepth else { throw JSONParseError("nesting deeper than \(Self.maxDepth) levels", at: here) }
+        guard index < bytes.count else { throw JSONParseError("unexpected end of input: expected a value", at: here) }
+        let start = here
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject(pointer: pointer, depth: depth)
+        case UInt8(ascii: "["): return try parseArray(pointer: pointer, depth: depth)
+        case UInt8(ascii: "\""): return JSONNode(kind: .string(try parseString()), position: start, pointer: pointer)
+        case UInt8(ascii: "t"): try literal("true"); return JSONNode(kind: .bool(true), position: start, pointer: pointer)
+        case UInt8(ascii: "f"): try literal("false"); return JSONNode(kind: .bool(false), position: start, pointer: pointer)
+        case UInt8(ascii: "n"): try literal("null"); return JSONNode(kind: .null, position: start, pointer: pointer)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(kind: .number(try parseNumber()), position: start, pointer: pointer)
+        case UInt8(ascii: "'"):
+            throw JSONParseError("strings must use double quotes, not single quotes", at: here)
+        default:
+            throw JSONParseError("unexpected \(describeCurrent()): expected a value", at: here)
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONParseError) {
+        let start = here
+        let w = word.withUTF8Buffer { Array($0) }
+        guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
+            throw JSONParseError("invalid literal: expected '\(word)'", at: start)
+        }
+        for _ in w { advance() }
+    }
+
+    private mutating func parseObject(pointer: String, depth: Int) throws(JSONParseError) -> JSONNode {
+        let start = here
+        advance() // {
+        var members: [JSONNode.Member] = []
+        var seen = Set<String>()
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
+            advance()
+            return JSONNode(kind: .object([]), position: start, pointer: pointer)
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw JSONParseError("unexpected end of input inside an object opened at \(start)", at: here) }
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                if bytes[index] == UInt8(ascii: "}") { throw JSONParseError("trailing comma before '}'", at: here) }
+                throw JSONParseError("expected a double-quoted key, found \(describeCurrent())", at: here)
+            }
+            let keyPos = here
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw JSONParseError("expected ':' after key \"\(key)\", found \(describeCurrent())", at: here)
+            }
+            advance()
+            skipWhitespace()
+            let childPointer = JSONPointer.append(pointer, key)
+            let value = try parseValue(pointer: childPointer, depth: depth + 1)
+            if !seen.insert(key).inserted {
+                duplicates.append((childPointer, key, keyPos))
+            }
+            members.append(JSONNode.Member(key: key, keyPosition: keyPos, value: value))
+            skipWhitespace()
+            guard index < bytes.count else { throw JSONParseError("unexpected end of input: missing '}' for the object opened at \(start)", at: here) }
+            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
+            if bytes[index] == UInt8(ascii: "}") { advance(); break }
+            throw JSONParseError("expected ',' or '}' in object, found \(describeCurrent())", at: here)
+        }
+        return JSONNode(kind: .object(members), position: start, pointer: pointer)
+    }
+
+    private mutating func parseArray(pointer: String, depth: Int) throws(JSONParseError) -> JSONNode {
+        let start = here
+        advance() // [
+        var items: [JSONNode] = []
+        skipWhitespace()
+        if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
+            advance()
+            return JSONNode(kind: .array([]), position: start, pointer: pointer)
+        }
+        while true {
+            skipWhitespace()
+            if index < bytes.count && bytes[index] == UInt8(ascii: "]") { throw JSONParseError("trailing comma before ']'", at: here) }
+            items.append(try parseValue(pointer: JSONPointer.append(pointer, items.count), depth: depth + 1))
+            skipWhitespace()
+            guard index < bytes.count else { throw JSONParseError("unexpected end of input: missing ']' for the array opened at \(start)", at: here) }
+            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
+            if bytes[index] == UInt8(ascii: "]") { advance(); break }
+            throw JSONParseError("expected ',' or ']' in array, found \(describeCurrent())", at: here)
+        }
+        return JSONNode(kind: .array(items), position: start, pointer: pointer)
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> String {
+        let start = index
+        let startPos = here
+        if bytes[index] == UInt8(ascii: "-") { advance() }
+        func digits(_ p: inout JSONParser) -> Int {
+            var n = 0
+            while p.index < p.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(p.bytes[p.index]) { p.advance(); n += 1 }
+            return n
+        }
+        if index < bytes.count && bytes[index] == UInt8(ascii: "0") {
+            advance()
+            if index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                throw JSONParseError("numbers must not have leading zeros", at: startPos)
+            }
+        } else if digits(&self) == 0 {
+            throw JSONParseError("invalid number", at: startPos)
+        }
+        if index < bytes.count && bytes[index] == UInt8(ascii: ".") {
+            advance()
+            guard digits(&self) > 0 else { throw JSONParseError("invalid number: digits expected after '.'", at: here) }
+        }
+        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+            advance()
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { advance() }
+            guard digits(&self) > 0 else { throw JSONParseError("invalid number: digits expected in exponent", at: here) }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func parseString() throws(JSONParseError) -> String {
+        let start = here
+        advance() // opening quote
+        var out: [UInt8] = []
+        while true {
+            guard index < bytes.count else { throw JSONParseError("unterminated string (opened at \(start))", at: here) }
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") { advance(); break }
+            if b < 0x20 {
+                throw JSONParseError(b == 0x0A ? "unterminated string: line break inside a string" : "control character inside a string must be escaped", at: here)
+            }
+            if b == UInt8(ascii: "\\") {
+                let escPos = here
+                advance()
+                guard index < bytes.count else { throw JSONParseError("unterminated escape sequence", at: escPos) }
+                let e = bytes[index]
+                advance()
+                switch e {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "/"): out.append(0x2F)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4(escPos)
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw JSONParseError("lone high surrogate in \\u escape", at: escPos)
+                        }
+                        advance(); advance()
+                        let low = try hex4(escPos)
+                        guard (0xDC00...0xDFFF).contains(low) else { throw JSONParseError("invalid low surrogate in \\u escape", at: escPos) }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(scalar) {
+                        throw JSONParseError("lone low surrogate in \\u escape", at: escPos)
+                    }
+                    out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+                default:
+                    throw JSONParseError("invalid escape '\\\(Character(Unicode.Scalar(e)))'", at: escPos)
+                }
+                continue
+            }
+            out.append(b)
+            advance()
+        }
+        guard let s = String(validating: out, as: UTF8.self) else {
+            throw JSONParseError("string is not valid UTF-8", at: start)
+        }
+        return s
+    }
+
+    private mutating func hex4(_ at: SourcePosition) throws(JSONParseError) -> UInt32 {
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < bytes.count else { throw JSONParseError("incomplete \\u escape", at: at) }
+            let c = bytes[index]
+            let d: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw JSONParseError("invalid hex digit in \\u escape", at: at)
+            }
+            v = v * 16 + d
+            advance()
+        }
+        return v
+    }
+}

@@ -1,0 +1,131 @@
+/// A value from a policy document together with the JSON Pointer it was read from.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var pointer: String
+    public init(_ value: Value, _ pointer: String) { self.value = value; self.pointer = pointer }
+}
+
+extension Located: Equatable where Value: Equatable {}
+
+/// Allow or Deny.
+public enum Effect: String, Sendable, Equatable {
+    case allow = "Allow"
+    case deny = "Deny"
+}
+
+/// What kind of policy a document is; the grammar differs (Principal is required in a trust policy
+/// and forbidden in an identity policy).
+public enum PolicyKind: String, Sendable, Equatable, CaseIterable {
+    case identity
+    case trust
+    case resource
+}
+
+/// `Action`/`NotAction` or `Resource`/`NotResource`: a list of patterns, possibly negated.
+public struct ElementList: Sendable, Equatable {
+    public var negated: Bool
+    public var items: [Located<String>]
+    /// Pointer of the element itself (`/Statement/0/Action`).
+    public var pointer: String
+    /// Written as a single string rather than an array (kept so the canonical writer round-trips).
+    public var single: Bool
+    public init(negated: Bool = false, items: [Located<String>], pointer: String, single: Bool = false) {
+        self.negated = negated; self.items = items; self.pointer = pointer; self.single = single
+    }
+    public var values: [String] { items.map(\.value) }
+}
+
+/// `Principal`/`NotPrincipal`: `"*"` or a map of principal type (AWS, Service, Federated,
+/// CanonicalUser) to values.
+public struct PrincipalBlock: Sendable, Equatable {
+    public var negated: Bool
+    public var wildcard: Bool
+    public var entries: [Entry]
+    public var pointer: String
+
+    /// One principal type with its values.
+    public struct Entry: Sendable, Equatable {
+        public var type: String
+        public var values: [Located<String>]
+        public var single: Bool
+        public init(type: String, values: [Located<String>], single: Bool = false) { self.type = type; self.values = values; self.single = single }
+    }
+
+    public init(negated: Bool = false, wildcard: Bool = false, entries: [Entry] = [], pointer: String) {
+        self.negated = negated; self.wildcard = wildcard; self.entries = entries; self.pointer = pointer
+    }
+
+    /// All values of one principal type (`Service`, `AWS`…).
+    public func values(_ type: String) -> [String] { entries.filter { $0.type == type }.flatMap { $0.values.map(\.value) } }
+}
+
+/// One `Operator: { Key: [values] }` test of a Condition block.
+public struct Condition: Sendable, Equatable {
+    public var op: ConditionOperator
+    public var key: String
+    public var values: [Located<String>]
+    /// Pointer of the key inside the operator object (`/Statement/0/Condition/StringEquals/aws:SourceAccount`).
+    public var pointer: String
+    public var single: Bool
+    public init(op: ConditionOperator, key: String, values: [Located<String>], pointer: String, single: Bool = false) {
+        self.op = op; self.key = key; self.values = values; self.pointer = pointer; self.single = single
+    }
+}
+
+/// One statement of a policy.
+public struct Statement: Sendable, Equatable {
+    /// Position in the Statement array (0 when Statement is a single object).
+    public var index: Int
+    /// Pointer of the statement object (`/Statement/3`, or `/Statement` when it is one object).
+    public var pointer: String
+    public var sid: Located<String>?
+    public var effect: Effect?
+    public var effectPointer: String?
+    public var principal: PrincipalBlock?
+    public var action: ElementList?
+    public var resource: ElementList?
+    public var conditions: [Condition]
+    /// Pointer of the Condition block, when present.
+    public var conditionPointer: String?
+
+    public init(index: Int, pointer: String, sid: Located<String>? = nil, effect: Effect?, effectPointer: String? = nil,
+                principal: PrincipalBlock? = nil, action: ElementList?, resource: ElementList?,
+                conditions: [Condition] = [], conditionPointer: String? = nil) {
+        self.index = index; self.pointer = pointer; self.sid = sid; self.effect = effect; self.effectPointer = effectPointer
+        self.principal = principal; self.action = action; self.resource = resource
+        self.conditions = conditions; self.conditionPointer = conditionPointer
+    }
+
+    /// A label for messages: `statement "Sid"` or `statement 3`.
+    public var label: String { sid.map { "statement \"\($0.value)\"" } ?? "statement \(index)" }
+    /// The Sid, or the index as text (for simulator output).
+    public var sidOrIndex: String { sid?.value ?? String(index) }
+}
+
+/// A parsed policy document. Parsing is lenient: the model is built even when the grammar is
+/// broken, and every problem is listed in `diagnostics` so lint can report all of them at once.
+public struct Policy: Sendable {
+    public var kind: PolicyKind
+    public var version: Located<String>?
+    public var id: Located<String>?
+    public var statements: [Statement]
+    /// The Statement element was one object rather than an array.
+    public var singleStatement: Bool
+    public var diagnostics: [PolicyDiagnostic]
+
+    public init(kind: PolicyKind, version: Located<String>?, id: Located<String>? = nil, statements: [Statement],
+                singleStatement: Bool = false, diagnostics: [PolicyDiagnostic] = []) {
+        self.kind = kind; self.version = version; self.id = id; self.statements = statements
+        self.singleStatement = singleStatement; self.diagnostics = diagnostics
+    }
+
+    /// Policy variables such as `${aws:username}` are substituted only under version 2012-10-17.
+    public var supportsVariables: Bool { version?.value == "2012-10-17" }
+}
+
+/// A grammar problem found while reading a policy.
+public struct PolicyDiagnostic: Sendable, Equatable {
+    public var message: String
+    public var pointer: String
+    public init(_ message: String, at pointer: String) { self.message = message; self.pointer = pointer }
+}

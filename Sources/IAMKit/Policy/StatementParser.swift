@@ -1,0 +1,141 @@
+/// Reads one statement object; part of `PolicyParser`.
+enum StatementParser {
+    static let knownKeys: Set<String> = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
+                                         "Resource", "NotResource", "Condition"]
+
+    static func parse(_ node: JSONNode, index: Int, kind: PolicyKind, diags: inout [PolicyDiagnostic]) -> Statement {
+        var st = Statement(index: index, pointer: node.pointer, effect: nil, action: nil, resource: nil)
+        guard let members = node.members else {
+            diags.append(PolicyDiagnostic("a statement must be an object, found \(node.kindName)", at: node.pointer))
+            return st
+        }
+        for m in members {
+            let v = m.value
+            switch m.key {
+            case "Sid":
+                guard let s = v.string else { diags.append(PolicyDiagnostic("Sid must be a string", at: v.pointer)); continue }
+                st.sid = Located(s, v.pointer)
+                // Identity policies accept only [A-Za-z0-9] in a Sid; resource and trust policies are looser.
+                if kind == .identity && !s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
+                    diags.append(PolicyDiagnostic("Sid \"\(s)\" must contain only letters and digits (A-Z, a-z, 0-9) in an identity policy", at: v.pointer))
+                }
+            case "Effect":
+                st.effectPointer = v.pointer
+                if let s = v.string, let e = Effect(rawValue: s) { st.effect = e }
+                else { diags.append(PolicyDiagnostic("Effect must be \"Allow\" or \"Deny\" (case-sensitive), found \(v.string.map { "\"\($0)\"" } ?? v.kindName)", at: v.pointer)) }
+            case "Action", "NotAction":
+                if st.action != nil { diags.append(PolicyDiagnostic("a statement may have Action or NotAction, not both", at: v.pointer)) }
+                st.action = list(v, name: m.key, negated: m.key == "NotAction", diags: &diags)
+            case "Resource", "NotResource":
+                if st.resource != nil { diags.append(PolicyDiagnostic("a statement may have Resource or NotResource, not both", at: v.pointer)) }
+                st.resource = list(v, name: m.key, negated: m.key == "NotResource", diags: &diags)
+            case "Principal", "NotPrincipal":
+                if st.principal != nil { diags.append(PolicyDiagnostic("a statement may have Principal or NotPrincipal, not both", at: v.pointer)) }
+                st.principal = principal(v, negated: m.key == "NotPrincipal", diags: &diags)
+            case "Condition":
+                st.conditionPointer = v.pointer
+                st.conditions = conditions(v, diags: &diags)
+            default:
+                let hint = knownKeys.first { $0.lowercased() == m.key.lowercased() }.map { " (element names are case-sensitive: did you mean \"\($0)\"?)" } ?? ""
+                diags.append(PolicyDiagnostic("unknown statement element \"\(m.key)\"\(hint)", at: v.pointer))
+            }
+        }
+        if st.effectPointer == nil { diags.append(PolicyDiagnostic("\(st.label) has no Effect", at: node.pointer)) }
+        if st.action == nil { diags.append(PolicyDiagnostic("\(st.label) has neither Action nor NotAction", at: node.pointer)) }
+        switch kind {
+        case .identity:
+            if st.resource == nil { diags.append(PolicyDiagnostic("\(st.label) has neither Resource nor NotResource (required in an identity policy)", at: node.pointer)) }
+            if let p = st.principal { diags.append(PolicyDiagnostic("\(p.negated ? "NotPrincipal" : "Principal") is not allowed in an identity policy (it belongs in a trust or resource policy)", at: p.pointer)) }
+        case .trust:
+            if st.principal == nil { diags.append(PolicyDiagnostic("\(st.label) has no Principal (required in a trust policy)", at: node.pointer)) }
+            if let r = st.resource { diags.append(PolicyDiagnostic("\(r.negated ? "NotResource" : "Resource") is not allowed in a role trust policy", at: r.pointer)) }
+        case .resource:
+            if st.principal == nil { diags.append(PolicyDiagnostic("\(st.label) has no Principal (required in a resource policy)", at: node.pointer)) }
+        }
+        return st
+    }
+
+    static func list(_ v: JSONNode, name: String, negated: Bool, diags: inout [PolicyDiagnostic]) -> ElementList {
+        var items: [Located<String>] = []
+        var single = false
+        if let s = v.string {
+            items = [Located(s, v.pointer)]; single = true
+        } else if let arr = v.array {
+            if arr.isEmpty { diags.append(PolicyDiagnostic("\(name) is an empty array", at: v.pointer)) }
+            for item in arr {
+                if let s = item.string { items.append(Located(s, item.pointer)) }
+                else { diags.append(PolicyDiagnostic("\(name) entries must be strings, found \(item.kindName)", at: item.pointer)) }
+            }
+        } else {
+            diags.append(PolicyDiagnostic("\(name) must be a string or an array of strings, found \(v.kindName)", at: v.pointer))
+        }
+        for item in items where item.value.isEmpty {
+            diags.append(PolicyDiagnostic("\(name) contains an empty string", at: item.pointer))
+        }
+        return ElementList(negated: negated, items: items, pointer: v.pointer, single: single)
+    }
+
+    static let principalTypes: Set<String> = ["AWS", "Service", "Federated", "CanonicalUser"]
+
+    static func principal(_ v: JSONNode, negated: Bool, diags: inout [PolicyDiagnostic]) -> PrincipalBlock {
+        var block = PrincipalBlock(negated: negated, pointer: v.pointer)
+        if let s = v.string {
+            if s == "*" { block.wildcard = true }
+            else { diags.append(PolicyDiagnostic("Principal as a string must be \"*\"; use {\"AWS\": …} or {\"Service\": …}", at: v.pointer)) }
+            return block
+        }
+        guard let members = v.members else {
+            diags.append(PolicyDiagnostic("Principal must be \"*\" or an object, found \(v.kindName)", at: v.pointer))
+            return block
+        }
+        for m in members {
+            if !principalTypes.contains(m.key) {
+                diags.append(PolicyDiagnostic("unknown principal type \"\(m.key)\" (expected AWS, Service, Federated or CanonicalUser)", at: m.value.pointer))
+            }
+            let l = list(m.value, name: "Principal \(m.key)", negated: false, diags: &diags)
+            block.entries.append(PrincipalBlock.Entry(type: m.key, values: l.items, single: l.single))
+        }
+        return block
+    }
+
+    static func conditions(_ v: JSONNode, diags: inout [PolicyDiagnostic]) -> [Condition] {
+        guard let ops = v.members else {
+            diags.append(PolicyDiagnostic("Condition must be an object of operators, found \(v.kindName)", at: v.pointer))
+            return []
+        }
+        var out: [Condition] = []
+        for opMember in ops {
+            guard let op = ConditionOperator(opMember.key) else {
+                diags.append(PolicyDiagnostic("unknown condition operator \"\(opMember.key)\"", at: opMember.value.pointer))
+                continue
+            }
+            guard let keys = opMember.value.members else {
+                diags.append(PolicyDiagnostic("condition operator \(opMember.key) must map keys to values, found \(opMember.value.kindName)", at: opMember.value.pointer))
+                continue
+            }
+            for k in keys {
+                var values: [Located<String>] = []
+                var single = false
+                func scalar(_ n: JSONNode) -> String? {
+                    switch n.kind {
+                    case .string(let s): return s
+                    case .bool(let b): return b ? "true" : "false"
+                    case .number(let x): return x
+                    default: return nil
+                    }
+                }
+                if let s = scalar(k.value) { values = [Located(s, k.value.pointer)]; single = true }
+                else if let arr = k.value.array {
+                    for item in arr {
+                        if let s = scalar(item) { values.append(Located(s, item.pointer)) }
+                        else { diags.append(PolicyDiagnostic("condition values must be strings, numbers or booleans", at: item.pointer)) }
+                    }
+                } else {
+                    diags.append(PolicyDiagnostic("condition value for \(k.key) must be a string or an array, found \(k.value.kindName)", at: k.value.pointer))
+                }
+                out.append(Condition(op: op, key: k.key, values: values, pointer: k.value.pointer, single: single))
+            }
+        }
+        return out
+    }
+}
