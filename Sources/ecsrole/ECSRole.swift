@@ -5,6 +5,6 @@ struct ECSRole: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecsrole",
         abstract: "Least-privilege ECS task execution roles: generate, lint, simulate and explain.",
-        subcommands: [GenerateCommand.self]
+        subcommands: [GenerateCommand.self, TUIDemoCommand.self]
     )
 }

@@ -45,17 +45,14 @@ public struct BufferDiff: Sendable {
                         if nc[base + x] == oc[base + x] { x += 1; continue }
                         var start = x
                         if nc[base + start].isContinuation, start > 0 { start -= 1 }
-                        var end = x + 1
                         // Extend while cells differ, tolerating short equal gaps to keep runs few.
-                        var gap = 0
-                        while end < w {
-                            if nc[base + end] != oc[base + end] { gap = 0 } else {
-                                gap += 1
-                                if gap > 3 { break }
-                            }
-                            end += 1
+                        var lastDiff = x
+                        var probe = x + 1
+                        while probe < w, probe - lastDiff <= 4 {
+                            if nc[base + probe] != oc[base + probe] { lastDiff = probe }
+                            probe += 1
                         }
-                        end -= gap
+                        var end = lastDiff + 1
                         if end < w, nc[base + end].isContinuation { end += 1 }
                         if let last = runs.last, last.y == y, last.x + last.cells.count > start {
                             // Overlap only possible through the wide-char adjustment: merge.
