@@ -5,6 +5,7 @@ struct ECSRole: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecsrole",
         abstract: "Least-privilege ECS task execution roles: generate, lint, simulate and explain.",
-        subcommands: [GenerateCommand.self, TUIDemoCommand.self]
+        subcommands: [WizardCommand.self, GenerateCommand.self, TUIDemoCommand.self],
+        defaultSubcommand: WizardCommand.self
     )
 }

@@ -45,9 +45,10 @@ public struct WizardIOError: Error, Equatable, Sendable, CustomStringConvertible
 public struct WizardSourceLoad: Sendable {
     public var source: ChoiceSource
     public var path: String?
-    public var inventory: Inventory
+    /// The new pick lists; nil keeps the current ones (a spec or task definition brings only choices).
+    public var inventory: Inventory?
     public var spec: RoleSpec?
-    public init(source: ChoiceSource, path: String?, inventory: Inventory, spec: RoleSpec? = nil) {
+    public init(source: ChoiceSource, path: String?, inventory: Inventory?, spec: RoleSpec? = nil) {
         self.source = source; self.path = path; self.inventory = inventory; self.spec = spec
     }
 }

@@ -224,20 +224,22 @@ enum WizardChoices {
     }
 
     static func applySource(_ s: inout WizardState, _ load: WizardSourceLoad) {
-        s.catalog = WizardCatalog(load.inventory)
         s.source = load.source
         s.sourcePath = load.path
-        for step in WizardStep.allCases { s.lists[step] = ListState() }
-        s.filters[.images] = FuzzyFilter(index: s.catalog.repositories)
-        s.filters[.logs] = FuzzyFilter(index: s.catalog.logGroups)
-        s.filters[.secrets] = FuzzyFilter(index: s.catalog.secretsAndParameters)
-        s.filters[.keys] = FuzzyFilter(index: s.catalog.keys)
+        if let inv = load.inventory {
+            s.catalog = WizardCatalog(inv)
+            for step in WizardStep.allCases { s.lists[step] = ListState() }
+            s.filters[.images] = FuzzyFilter(index: s.catalog.repositories)
+            s.filters[.logs] = FuzzyFilter(index: s.catalog.logGroups)
+            s.filters[.secrets] = FuzzyFilter(index: s.catalog.secretsAndParameters)
+            s.filters[.keys] = FuzzyFilter(index: s.catalog.keys)
+        }
         if let spec = load.spec {
             s.spec = spec
-        } else {
-            s.spec.account = load.inventory.account
-            s.spec.region = load.inventory.region
-            s.spec.partition = load.inventory.partition
+        } else if let inv = load.inventory {
+            s.spec.account = inv.account
+            s.spec.region = inv.region
+            s.spec.partition = inv.partition
         }
         s.status = WizardStatus("Choices from the \(load.source.label)\(load.path.map { " \($0)" } ?? "").", .success)
     }
