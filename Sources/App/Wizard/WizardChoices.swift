@@ -228,7 +228,7 @@ enum WizardChoices {
         s.sourcePath = load.path
         if let inv = load.inventory {
             s.catalog = WizardCatalog(inv)
-            for step in WizardStep.allCases { s.lists[step] = ListState() }
+            s.resetLists()
             s.filters[.images] = FuzzyFilter(index: s.catalog.repositories)
             s.filters[.logs] = FuzzyFilter(index: s.catalog.logGroups)
             s.filters[.secrets] = FuzzyFilter(index: s.catalog.secretsAndParameters)

@@ -31,12 +31,12 @@ extension WizardChoices {
             if !isSelected(s, it) { setSelected(&s, it, true) }
             let current = s.spec.logGroups.first { $0.name == name }?.streamPrefix ?? ""
             s.prompt = .init(title: "Stream prefix for \(name)", hint: "awslogs-stream-prefix (streams are PREFIX/CONTAINER/TASK-ID)", field: TextFieldState(current), target: .streamPrefix(name))
-        case (.secrets, "k", let it?), (.secrets, "v", let it?), (.secrets, "e", let it?):
+        case (.secrets, "J", let it?), (.secrets, "v", let it?), (.secrets, "e", let it?):
             if let arn = secretARN(s, it) {
                 if !isSelected(s, it) { setSelected(&s, it, true) }
                 let sec = s.spec.secrets.first { $0.arn == arn }
                 switch c {
-                case "k": s.prompt = .init(title: "JSON key", hint: "Inject one key of a JSON secret (valueFrom …:json-key::). Empty: the whole secret.", field: TextFieldState(sec?.jsonKey ?? ""), target: .secretJSONKey(arn))
+                case "J": s.prompt = .init(title: "JSON key", hint: "Inject one key of a JSON secret (valueFrom …:json-key::). Empty: the whole secret.", field: TextFieldState(sec?.jsonKey ?? ""), target: .secretJSONKey(arn))
                 case "v": s.prompt = .init(title: "Version stage", hint: "AWSCURRENT (default), AWSPREVIOUS or a custom stage label.", field: TextFieldState(sec?.versionStage ?? ""), target: .secretVersionStage(arn))
                 default: s.prompt = .init(title: "Environment variable", hint: "The variable the container sees the secret in.", field: TextFieldState(sec?.env ?? ""), target: .secretEnv(arn))
                 }

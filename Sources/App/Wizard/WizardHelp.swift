@@ -27,7 +27,7 @@ public enum WizardHelp {
         case .service: return "Name, account, region, partition, launch type and where the pick lists come from."
         case .images: return "ECR repositories the agent pulls from. / filters, space ticks, a ticks all shown, p marks a pull-through cache, + adds an image of another account or region."
         case .logs: return "awslogs log groups. c toggles awslogs-create-group, s sets the stream prefix, + names a group that does not exist yet."
-        case .secrets: return "Secrets Manager secrets and SSM parameters injected as env vars. k JSON key, v version stage, e env var name."
+        case .secrets: return "Secrets Manager secrets and SSM parameters injected as env vars. J JSON key, v version stage, e env var name."
         case .keys: return "Customer managed KMS keys that encrypt the chosen secrets (suggested automatically). The policy names key ARNs, not aliases."
         case .extras: return "S3 environment files, FireLens config, trust-policy guard, VPC-endpoint-only conditions, GuardDuty sidecar."
         case .review: return "Formats, directory, preview of every file, diff against what is there, write."

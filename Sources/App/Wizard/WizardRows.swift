@@ -8,6 +8,13 @@ struct WizardRows {
     let picker: WizardPicker
     let query: FuzzyMatcher.Query
     let theme: Theme
+    /// Files the chosen format writes (review rows only; computed once per frame).
+    let writtenNames: Set<String>
+
+    init(state: WizardState, picker: WizardPicker, query: FuzzyMatcher.Query, theme: Theme) {
+        self.state = state; self.picker = picker; self.query = query; self.theme = theme
+        writtenNames = state.step == .review ? Set(RoleOutput.files(for: state.spec, format: state.choices.format).map(\.name)) : []
+    }
 
     var checked: String { theme.borders == .ascii ? "[x] " : "[✓] " }
 
@@ -80,7 +87,7 @@ struct WizardRows {
             if let ex = s.existing {
                 if ex[file.name] == nil { mark = "new "; st = theme.success } else if ex[file.name] == file.contents { mark = " =  "; st = theme.dim } else { mark = "chg "; st = theme.warning }
             }
-            let written = WizardOutput.items(for: s.choices).contains { $0.name == file.name }
+            let written = writtenNames.contains(file.name)
             return ListRow(id: i, text: file.name + (written ? "" : "  (not in this format)") + (f == s.previewIndex ? "  ◂ preview" : ""),
                            prefix: Span(mark, style: st), style: written ? theme.text : theme.dim)
         }

@@ -96,7 +96,7 @@ public struct WizardState: Sendable {
         self.catalog = catalog
         self.source = source
         self.size = size
-        for s in WizardStep.allCases { lists[s] = ListState() }
+        resetLists()
         filters[.images] = FuzzyFilter(index: catalog.repositories)
         filters[.logs] = FuzzyFilter(index: catalog.logGroups)
         filters[.secrets] = FuzzyFilter(index: catalog.secretsAndParameters)
@@ -111,6 +111,13 @@ public struct WizardState: Sendable {
         var s = WizardState(spec: spec, catalog: WizardCatalog(inventory), source: source, size: size)
         s.refreshOutput(previous: nil)
         return s
+    }
+
+    /// Puts each list's cursor on its first inventory item (below the fixed rows), where space ticks.
+    public mutating func resetLists() {
+        for step in WizardStep.allCases {
+            lists[step] = ListState(cursor: [.images, .logs, .secrets, .keys].contains(step) ? WizardField.fields(of: step).count : 0)
+        }
     }
 
     /// The current step's list state.
