@@ -36,18 +36,22 @@ final class WizardTmuxTests: XCTestCase {
         return r.status == 0 ? r.out.trimmingCharacters(in: .whitespacesAndNewlines) : nil
     }
 
+    /// Runs a command with posix_spawn + waitpid. Foundation's `Process.waitUntilExit` never
+    /// returned here for `tmux new-session` (whose client forks the server), so it is not used.
     @discardableResult
     static func sh(_ args: [String]) -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        do { try p.run() } catch { return (-1, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let out = NSTemporaryDirectory() + "wizard-sh-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let quoted = args.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let script = "\(quoted) > '\(out)' 2>&1 < /dev/null"
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [String]([String]([ "/bin/sh", "-c", script ])).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return (-1, "spawn failed") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (code, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
     }
 
     func tmux(_ args: String...) { Self.sh(["tmux", "-L", socket] + args) }
