@@ -63,6 +63,32 @@ static inline void shim_reraise(int sig) {
     signal(sig, SIG_DFL);
     raise(sig);
 }
+// Crashes (a Swift trap is SIGILL/SIGTRAP; also SIGSEGV, SIGBUS, SIGFPE, SIGABRT): give the terminal
+// back first, then hand the signal to whatever handler was there before (Swift's backtracer).
+// endwin is not async-signal-safe, but the process is dying and a raw-mode shell is worse.
+// Function-local static: Swift's importer emits it with the function (a file-scope array is dropped).
+static inline struct sigaction *shim_old_crash(int sig) {
+    static struct sigaction old[32];
+    return &old[sig & 31];
+}
+static inline void shim_crash_handler(int sig) {
+    static const char off[] = "\033[?2004l\033[?1000l\033[?1002l\033[?1006l";
+    endwin();
+    (void)!write(1, off, sizeof off - 1);
+    sigaction(sig, shim_old_crash(sig), NULL);
+    raise(sig);
+}
+static inline void shim_install_crash_handlers(void) {
+    int sigs[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = shim_crash_handler;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_NODEFER;
+        sigaction(sigs[i], &sa, shim_old_crash(sigs[i]));
+    }
+}
 // Ctrl-Z: stop with the default SIGTSTP action; returns after SIGCONT.
 static inline void shim_stop_self(void) {
     void (*old)(int) = signal(SIGTSTP, SIG_DFL);

@@ -25,6 +25,7 @@ public final class NcursesTerminal: TerminalBackend {
         self.screen = scr
         self.options = options
         set_term(scr)
+        shim_install_crash_handlers()
         raw()
         noecho()
         nonl()
@@ -85,7 +86,7 @@ public final class NcursesTerminal: TerminalBackend {
                     runStart = x
                 }
                 text += cell.symbol.isEmpty ? " " : cell.symbol
-                x += Int(cell.width)
+                x += 1  // the continuation cell of a wide grapheme advances x on its own
             }
             flush()
         }

@@ -34,7 +34,45 @@ struct TUIDemoCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(error.exitCode)
         }
-        let runtime = Runtime(program: DemoProgram(theme: .standard(options)), state: DemoState(size: terminal.size), backend: terminal)
+        let backend: any TerminalBackend
+        if let probeFile = ProcessInfo.processInfo.environment["ECSROLE_FIRST_FRAME_FILE"] {
+            backend = FirstFrameProbe(terminal, file: probeFile)
+        } else {
+            backend = terminal
+        }
+        // ECSROLE_TUI_DEMO_CRASH=1 makes "!" trap, to test that a crash still restores the terminal.
+        let crashKey = ProcessInfo.processInfo.environment["ECSROLE_TUI_DEMO_CRASH"] == "1"
+        let runtime = Runtime(program: DemoProgram(theme: .standard(options), crashKey: crashKey), state: DemoState(size: terminal.size), backend: backend)
         if case .signal(let sig) = runtime.run() { NcursesTerminal.reraise(sig) }
+    }
+}
+
+/// Wraps a backend and writes the wall-clock time (ns since the epoch) of the first flushed frame
+/// to a file: `scripts/bench-tui.sh` measures launch-to-first-frame with it.
+final class FirstFrameProbe: TerminalBackend {
+    let inner: any TerminalBackend
+    let file: String
+    private var written = false
+
+    init(_ inner: any TerminalBackend, file: String) {
+        self.inner = inner
+        self.file = file
+    }
+
+    var size: Size { inner.size }
+    var options: TerminalOptions { inner.options }
+    var pendingTerminationSignal: Int32? { inner.pendingTerminationSignal }
+    func readEvent(timeout: Double) -> InputEvent? { inner.readEvent(timeout: timeout) }
+    func suspend() { inner.suspend() }
+    func resume() { inner.resume() }
+    func restore() { inner.restore() }
+
+    func draw(_ frame: ScreenBuffer, diff: BufferDiff) {
+        inner.draw(frame, diff: diff)
+        guard !written else { return }
+        written = true
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        try? "\(Int(ts.tv_sec) * 1_000_000_000 + Int(ts.tv_nsec))\n".write(toFile: file, atomically: false, encoding: .utf8)
     }
 }

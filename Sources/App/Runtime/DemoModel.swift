@@ -20,6 +20,7 @@ public struct DemoState: Sendable {
     public var toast: String?
     public var showHelp = false
     public var lastMouse: MouseEvent?
+    public var lastUnboundKey: String?
 
     public init(size: Size, items: [String] = DemoData.items()) {
         self.size = size

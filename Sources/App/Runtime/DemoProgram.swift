@@ -13,13 +13,20 @@ public struct DemoProgram: Program {
         case resized(Size)
         case mouse(MouseEvent)
         case clearToast
+        /// A key with no binding: shown in the status line (lets tmux tests check key decoding).
+        case unbound(KeyEvent)
         case quit
     }
     public typealias State = DemoState
 
     public let theme: Theme
+    /// Test hook: "!" traps, so tmux tests can check that a crash restores the terminal.
+    public let crashKey: Bool
 
-    public init(theme: Theme = Theme()) { self.theme = theme }
+    public init(theme: Theme = Theme(), crashKey: Bool = false) {
+        self.theme = theme
+        self.crashKey = crashKey
+    }
 
     public var minimumSize: Size { Size(width: 60, height: 16) }
 
@@ -56,7 +63,9 @@ public struct DemoProgram: Program {
                 return .filterKey(k)
             }
             if k.key == .escape, !state.query.characters.isEmpty { return .cancelFilter }
-            return keyMap(for: state).action(for: k)
+            if k == .ctrl("c") { return nil }  // leave Ctrl-C to the runtime (quit)
+            if crashKey, k == .char("!") { fatalError("tui-demo: crash requested") }
+            return keyMap(for: state).action(for: k) ?? .unbound(k)
         case .paste(let p): return state.filtering ? .filterPaste(p.text) : nil
         case .resize(let s): return .resized(s)
         case .mouse(let m): return .mouse(m)
@@ -109,6 +118,7 @@ public struct DemoProgram: Program {
             s.list.scrollToCursor(height: s.pickerHeight)
         case .mouse(let m): mouse(&s, m)
         case .clearToast: s.toast = nil
+        case .unbound(let k): s.lastUnboundKey = k.description
         }
         return []
     }

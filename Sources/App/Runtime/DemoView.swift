@@ -40,7 +40,7 @@ extension DemoProgram {
         }, in: l.findingsList)
 
         let selected = s.list.selected.count
-        buf.render(StatusLine(message: "\(selected) selected · focus: \(s.focus)", toast: s.toast, kind: .success, theme: theme), in: l.status)
+        buf.render(StatusLine(message: "\(selected) selected · focus: \(s.focus)" + (s.lastUnboundKey.map { " · unbound key \($0)" } ?? ""), toast: s.toast, kind: .success, theme: theme), in: l.status)
         buf.render(HelpBar(keyMap: keyMap(for: s), theme: theme), in: l.help)
 
         if s.showHelp {

@@ -51,6 +51,7 @@ public final class Runtime<P: Program>: @unchecked Sendable {
     /// terminal on every path before returning.
     public func run() -> RunOutcome {
         defer { backend.restore() }
+        render()  // the first frame must not wait for the first input timeout
         while true {
             if let sig = backend.pendingTerminationSignal { return .signal(sig) }
             let busy = lock.withLock { inFlight > 0 || !inbox.isEmpty }

@@ -68,6 +68,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         let limit = min(maxX ?? size.width, size.width)
         var col = x
         let base = y * size.width
+        if let end = putASCII(text, x: x, base: base, limit: limit, style: style) { return end }
         for ch in text {
             if col >= limit { break }
             let w: Int
@@ -108,6 +109,29 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
         return col
     }
+
+    /// Fast path for printable ASCII (most of any screen): bytes map 1:1 to cells, so there is no
+    /// grapheme breaking and no width lookup. Returns nil when `text` is not plain ASCII.
+    @inline(__always)
+    private mutating func putASCII(_ text: some StringProtocol, x: Int, base: Int, limit: Int, style: Style) -> Int? {
+        let utf8 = text.utf8
+        var printable = true
+        for b in utf8 where b < 0x20 || b >= 0x7F { printable = false; break }
+        guard printable else { return nil }
+        var col = x
+        for b in utf8 {
+            if col >= limit { break }
+            if col >= 0 {
+                clearWideNeighbour(at: col, base: base)
+                cells[base + col] = Cell(ScreenBuffer.asciiSymbols[Int(b)], style: style, width: 1)
+            }
+            col += 1
+        }
+        return col
+    }
+
+    /// One-character strings for every ASCII byte, built once: no per-cell string construction.
+    private static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Overwriting half of a wide grapheme must blank its other half, or the terminal shows garbage.
     @inline(__always)

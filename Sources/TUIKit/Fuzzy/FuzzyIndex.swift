@@ -1,21 +1,42 @@
+import Dispatch
+
 /// An immutable, searchable list of strings laid out for fast fuzzy matching: all items' UTF-8
 /// bytes live in one contiguous array so a scan touches memory in order.
 public final class FuzzyIndex: Sendable {
     public let items: [String]
     private let bytes: [UInt8]
+    /// `bytes` with ASCII letters lower-cased, searched by case-insensitive queries.
+    private let folded: [UInt8]
     private let offsets: [Int32]
 
     public init(_ items: [String]) {
         self.items = items
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(items.reduce(0) { $0 + $1.utf8.count })
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(items.count + 1)
-        for s in items {
-            bytes.append(contentsOf: s.utf8)
-            offsets.append(Int32(bytes.count))
+        var offsets = [Int32](repeating: 0, count: items.count + 1)
+        var total = 0
+        for (i, s) in items.enumerated() {
+            total += s.utf8.count
+            offsets[i + 1] = Int32(truncatingIfNeeded: total)
+        }
+        // One pass copying raw and folded bytes side by side; native strings expose contiguous
+        // UTF-8, so this is a memcpy-speed loop rather than 60,000 appends.
+        var folded = [UInt8](repeating: 0, count: total)
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { raw, count in
+            folded.withUnsafeMutableBufferPointer { f in
+                var at = 0
+                for var s in items {
+                    s.withUTF8 { u in
+                        for k in 0..<u.count {
+                            raw[at + k] = u[k]
+                            f[at + k] = FuzzyMatcher.fold(u[k])
+                        }
+                        at += u.count
+                    }
+                }
+            }
+            count = total
         }
         self.bytes = bytes
+        self.folded = folded
         self.offsets = offsets
     }
 
@@ -24,32 +45,51 @@ public final class FuzzyIndex: Sendable {
     /// Indices of matching items among `candidates` (all items when nil), each with its score;
     /// candidate order is preserved.
     public func match(_ query: FuzzyMatcher.Query, among candidates: [Int32]?) -> (indices: [Int32], scores: [Int32]) {
-        var outIdx: [Int32] = []
-        var outScore: [Int32] = []
-        outIdx.reserveCapacity(candidates?.count ?? items.count)
-        outScore.reserveCapacity(candidates?.count ?? items.count)
+        let total = candidates?.count ?? items.count
+        // Large scans are split in two halves run on two threads; each half writes its own region
+        // of the output, and the halves are joined in order so results stay deterministic.
+        let parts = total >= FuzzyIndex.parallelThreshold ? 2 : 1
+        let chunk = (total + parts - 1) / max(1, parts)
+        var idxOut = [Int32](repeating: 0, count: total)
+        var scoreOut = [Int32](repeating: 0, count: total)
+        var counts = [Int](repeating: 0, count: parts)
         query.bytes.withUnsafeBufferPointer { q in
             bytes.withUnsafeBufferPointer { b in
-                offsets.withUnsafeBufferPointer { o in
-                    let base = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                    @inline(__always) func visit(_ idx: Int32) {
-                        let s = Int(o[Int(idx)]), e = Int(o[Int(idx) + 1])
-                        let sc = FuzzyMatcher.score(q, base + s, e - s, query.caseSensitive, nil)
-                        if sc != Int.min {
-                            outIdx.append(idx)
-                            outScore.append(Int32(clamping: sc))
+                (query.caseSensitive ? bytes : folded).withUnsafeBufferPointer { h in
+                    offsets.withUnsafeBufferPointer { o in
+                        idxOut.withUnsafeMutableBufferPointer { idxBuf in
+                            scoreOut.withUnsafeMutableBufferPointer { scoreBuf in
+                                counts.withUnsafeMutableBufferPointer { countBuf in
+                                    let cand = candidates
+                                    let work = ScanWork(q: q, raw: b, hay: h, offsets: o, candidates: cand,
+                                                        idx: idxBuf, score: scoreBuf, counts: countBuf, chunk: chunk, total: total)
+                                    if parts == 1 { work.scan(part: 0) } else {
+                                        DispatchQueue.concurrentPerform(iterations: parts) { work.scan(part: $0) }
+                                    }
+                                }
+                            }
                         }
-                    }
-                    if let candidates {
-                        for idx in candidates { visit(idx) }
-                    } else {
-                        for idx in 0..<Int32(items.count) { visit(idx) }
                     }
                 }
             }
         }
-        return (outIdx, outScore)
+        // Join: move the second half's matches right after the first half's.
+        var found = counts[0]
+        for p in 1..<parts {
+            let from = p * chunk
+            for k in 0..<counts[p] {
+                idxOut[found + k] = idxOut[from + k]
+                scoreOut[found + k] = scoreOut[from + k]
+            }
+            found += counts[p]
+        }
+        idxOut.removeSubrange(found...)
+        scoreOut.removeSubrange(found...)
+        return (idxOut, scoreOut)
     }
+
+    /// Candidate counts from which a scan is split over two threads.
+    static let parallelThreshold = 16_384
 
     /// `indices` ordered by descending score, ties in original order. A counting sort: scores are
     /// small integers, and an O(n log n) sort of 60,000 items would blow the keystroke budget.
@@ -119,5 +159,51 @@ public struct FuzzyFilter: Sendable {
         let r = index.match(prepared, among: base)
         matches = FuzzyIndex.rank(r.indices, scores: r.scores)
         stack.append((newQuery, r.indices, matches))
+    }
+}
+
+/// One scan over a range of candidates; plain pointers so two threads can share it safely
+/// (each writes only its own part of the output).
+private struct ScanWork: @unchecked Sendable {
+    let q: UnsafeBufferPointer<UInt8>
+    let raw: UnsafeBufferPointer<UInt8>
+    let hay: UnsafeBufferPointer<UInt8>
+    let offsets: UnsafeBufferPointer<Int32>
+    let candidates: [Int32]?
+    let idx: UnsafeMutableBufferPointer<Int32>
+    let score: UnsafeMutableBufferPointer<Int32>
+    let counts: UnsafeMutableBufferPointer<Int>
+    let chunk: Int
+    let total: Int
+
+    func scan(part: Int) {
+        guard let base = raw.baseAddress, let h = hay.baseAddress else { return }
+        let lo = part * chunk, hi = min(total, lo + chunk)
+        var found = lo
+        if let candidates {
+            candidates.withUnsafeBufferPointer { c in
+                for k in lo..<hi {
+                    let item = c[k]
+                    let s = Int(offsets[Int(item)]), e = Int(offsets[Int(item) + 1])
+                    let sc = FuzzyMatcher.score(q, h + s, base + s, e - s, nil)
+                    if sc != Int.min {
+                        idx[found] = item
+                        score[found] = Int32(truncatingIfNeeded: sc)
+                        found += 1
+                    }
+                }
+            }
+        } else {
+            for k in lo..<hi {
+                let s = Int(offsets[k]), e = Int(offsets[k + 1])
+                let sc = FuzzyMatcher.score(q, h + s, base + s, e - s, nil)
+                if sc != Int.min {
+                    idx[found] = Int32(truncatingIfNeeded: k)
+                    score[found] = Int32(truncatingIfNeeded: sc)
+                    found += 1
+                }
+            }
+        }
+        counts[part] = found - lo
     }
 }

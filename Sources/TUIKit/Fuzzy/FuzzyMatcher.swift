@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// fzf-style fuzzy matching over UTF-8 bytes: the query must appear as a subsequence; the score
 /// rewards matches at word boundaries and consecutive runs and penalises gaps.
 ///
@@ -33,45 +41,48 @@ public enum FuzzyMatcher {
 
     /// Score of `candidate` for `query`, or nil when it does not match.
     public static func score(_ query: Query, _ candidate: String) -> Int? {
-        let bytes = Array(candidate.utf8)
+        let raw = Array(candidate.utf8)
+        let hay = query.caseSensitive ? raw : raw.map(fold)
         return query.bytes.withUnsafeBufferPointer { q in
-            bytes.withUnsafeBufferPointer { c in
-                let s = score(q, c.baseAddress!, c.count, query.caseSensitive, nil)
-                return s == Int.min ? nil : s
+            hay.withUnsafeBufferPointer { h in
+                raw.withUnsafeBufferPointer { r in
+                    let s = score(q, h.baseAddress!, r.baseAddress!, r.count, nil)
+                    return s == Int.min ? nil : s
+                }
             }
         }
     }
 
-    /// Core matcher. Returns `Int.min` for no match. When `positions` is given, the byte offsets
-    /// of the matched characters are appended to it.
+    /// Core matcher. `hay` is the candidate as searched (ASCII-folded unless the query is
+    /// case-sensitive), `raw` the original bytes (for word-boundary bonuses); both `n` bytes long.
+    /// Returns `Int.min` for no match; appends matched byte offsets to `positions` when given.
     @inline(__always)
-    static func score(_ q: UnsafeBufferPointer<UInt8>, _ c: UnsafePointer<UInt8>, _ n: Int, _ cs: Bool,
+    static func score(_ q: UnsafeBufferPointer<UInt8>, _ hay: UnsafePointer<UInt8>, _ raw: UnsafePointer<UInt8>, _ n: Int,
                       _ positions: UnsafeMutablePointer<[Int]>?) -> Int {
         let m = q.count
         if m == 0 { return 0 }
         if m > n { return Int.min }
-        // Forward pass: leftmost end of a subsequence match.
-        var qi = 0
-        var end = -1
+        // Forward pass: leftmost end of a subsequence match. A plain loop beats memchr here:
+        // items are ~25 bytes, so call overhead dominates any vectorisation.
         var i = 0
+        var qk = 0
         var want = q[0]
         while i < n {
-            let ch = cs ? c[i] : fold(c[i])
-            if ch == want {
-                qi += 1
-                if qi == m { end = i; break }
-                want = q[qi]
+            if hay[i] == want {
+                qk += 1
+                if qk == m { break }
+                want = q[qk]
             }
             i += 1
         }
-        if end < 0 { return Int.min }
+        if qk < m { return Int.min }
+        let end = i
         // Backward pass from that end: the shortest window, as fzf v1 does.
-        qi = m - 1
+        var qi = m - 1
         var start = end
         i = end
         while i >= 0 {
-            let ch = cs ? c[i] : fold(c[i])
-            if ch == q[qi] {
+            if hay[i] == q[qi] {
                 if qi == 0 { start = i; break }
                 qi -= 1
             }
@@ -84,13 +95,11 @@ public enum FuzzyMatcher {
         qi = 0
         i = start
         while i <= end {
-            let raw = c[i]
-            let ch = cs ? raw : fold(raw)
-            if qi < m, ch == q[qi] {
+            if qi < m, hay[i] == q[qi] {
                 var bonus = 0
                 if i == 0 { bonus = bonusBoundary } else {
-                    let prev = c[i - 1]
-                    if !isWordByte(prev) { bonus = bonusBoundary } else if (prev &- 97) < 26, (raw &- 65) < 26 { bonus = bonusCamel }
+                    let prev = raw[i - 1]
+                    if !isWordByte(prev) { bonus = bonusBoundary } else if (prev &- 97) < 26, (raw[i] &- 65) < 26 { bonus = bonusCamel }
                 }
                 var s = scoreMatch + bonus
                 if qi == 0 { s += bonus }  // a match at a word start counts double for the first char
@@ -115,10 +124,13 @@ public enum FuzzyMatcher {
     public static func matchedCharacterOffsets(_ query: Query, in candidate: String) -> [Int] {
         guard !query.isEmpty else { return [] }
         let bytes = Array(candidate.utf8)
+        let hay = query.caseSensitive ? bytes : bytes.map(fold)
         var byteOffsets: [Int] = []
         let s = query.bytes.withUnsafeBufferPointer { q in
-            bytes.withUnsafeBufferPointer { c in
-                withUnsafeMutablePointer(to: &byteOffsets) { score(q, c.baseAddress!, c.count, query.caseSensitive, $0) }
+            hay.withUnsafeBufferPointer { h in
+                bytes.withUnsafeBufferPointer { c in
+                    withUnsafeMutablePointer(to: &byteOffsets) { score(q, h.baseAddress!, c.baseAddress!, c.count, $0) }
+                }
             }
         }
         guard s != Int.min else { return [] }

@@ -53,7 +53,7 @@ public struct ListView: Widget {
     public var footerText: String {
         var parts: [String] = []
         if multiSelect { parts.append("\(state.selected.count) of \(total ?? count) selected") }
-        if let total, total != count { parts.append("\(count)/\(total) match") }
+        if let total, total != count { parts.append("\(count)/\(total)") }
         else if count > 0 { parts.append("\(min(state.cursor + 1, count))/\(count)") }
         else { parts.append("no items") }
         return parts.joined(separator: " · ")

@@ -21,7 +21,7 @@ public struct Modal: Widget {
     public func frame(in area: Rect) -> Rect {
         let w = min(width, area.width - 2)
         let rows = Paragraph(message).wrappedRows(width: max(1, w - 4)).count
-        return area.centered(width: w, height: rows + 4 + (buttons.isEmpty ? 0 : 1))
+        return area.centered(width: w, height: rows + 2 + (buttons.isEmpty ? 0 : 2))
     }
 
     public func render(area: Rect, into buffer: inout ScreenBuffer) {
