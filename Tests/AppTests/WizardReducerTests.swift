@@ -235,9 +235,12 @@ final class WizardReducerTests: XCTestCase {
         var s = T.fresh()
         s.spec.account = nil
         s.refreshOutput(previous: nil)
+        s.step = .logs
         XCTAssertTrue(WizardReducer.reduce(&s, .write).isEmpty)
         XCTAssertEqual(s.status?.kind, .error)
         XCTAssertTrue(s.findings.contains { $0.slug == "spec-incomplete" })
+        T.type(&s, "f")
+        XCTAssertEqual(s.step, .service, "f goes to where the finding is fixed")
     }
 
     func testBackNeverLosesInput() {

@@ -17,6 +17,8 @@ public enum WizardAction: Sendable {
     case undo, redo
     // Right pane
     case cycleDocument(Int), scrollPreview(Int), toggleDiff
+    /// Go to the step of the most severe finding (its fix shows on the status line).
+    case jumpToFinding
     // Help
     case openHelp, helpMove(Int)
     // Whole-program

@@ -84,6 +84,10 @@ public enum WizardReducer {
         case .toggleDiff:
             s.showDiff.toggle()
             if s.showDiff, s.existing == nil { return [.readExisting(dir: s.choices.outDir, names: s.output.files.map(\.name))] }
+        case .jumpToFinding:
+            guard let f = s.findings.first(where: { $0.step != nil }) else { s.status = WizardStatus("No findings."); return [] }
+            s.status = WizardStatus(f.fix ?? f.message, f.severity == .error ? .error : f.severity == .warning ? .warning : .info)
+            return goTo(&s, f.step!, focus: .picker)
         case .openHelp: s.help = WizardState.Help()
         case .helpMove(let d): return helpMove(&s, d)
         case .write: return WizardChoices.write(&s)
