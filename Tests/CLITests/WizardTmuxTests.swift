@@ -55,9 +55,14 @@ final class WizardTmuxTests: TerminalTestCase {
         let spec = try readSpec()
         XCTAssertEqual(spec.repositories.count, 1)
         XCTAssertEqual(spec.logGroups.count, 1)
-        // Byte for byte what `ecsrole generate --spec ecsrole.json` writes.
-        for f in RoleOutput.files(for: spec) {
-            XCTAssertEqual(try String(contentsOfFile: work + "/out/" + f.name, encoding: .utf8), f.contents, f.name)
+        // Byte for byte what `ecsrole generate --spec ecsrole.json` writes (the real command).
+        let gen = TmuxSession.spawn([binary, "generate", "--spec", work + "/out/ecsrole.json", "--out", work + "/regen"])
+        XCTAssertEqual(gen.status, 0, gen.output)
+        let names = try FileManager.default.contentsOfDirectory(atPath: work + "/out").sorted()
+        XCTAssertEqual(names, try FileManager.default.contentsOfDirectory(atPath: work + "/regen").sorted())
+        XCTAssertEqual(names.count, RoleOutput.files(for: spec).count)
+        for n in names {
+            XCTAssertEqual(FileManager.default.contents(atPath: work + "/out/" + n), FileManager.default.contents(atPath: work + "/regen/" + n), n)
         }
     }
 
