@@ -178,7 +178,7 @@ enum WizardChoices {
         case .guardDuty: s.spec.guardDutyAgent.toggle()
         case .name, .account, .region, .taskRole, .vpcEndpoints, .fireLensConfig, .outDir:
             s.prompt = .init(title: f.title, hint: f.help, field: TextFieldState(f.value(in: s) == "off" && f == .vpcEndpoints ? "" : f.value(in: s)), target: .field(f))
-        case .addImage: s.prompt = .init(title: "Add image", hint: "ACCT.dkr.ecr.REGION.amazonaws.com/REPO[:tag] or arn:aws:ecr:…:repository/REPO", field: TextFieldState(), target: .addImage)
+        case .addImage: s.prompt = .init(title: "Add image", hint: "ACCT.dkr.ecr.REGION.amazonaws.com/REPO[:tag] or arn:aws:ecr:...:repository/REPO", field: TextFieldState(), target: .addImage)
         case .addLogGroup: s.prompt = .init(title: "Log group name", hint: "e.g. /ecs/my-service", field: TextFieldState("/ecs/"), target: .addLogGroup)
         case .addSecret: s.prompt = .init(title: "Add secret", hint: "arn:aws:secretsmanager:REGION:ACCT:secret:NAME-AbC123", field: TextFieldState(), target: .addSecret)
         case .addParameter: s.prompt = .init(title: "Add SSM parameter", hint: "/app/prod/db-url or its ARN", field: TextFieldState(), target: .addParameter)

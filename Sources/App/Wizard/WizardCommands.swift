@@ -36,7 +36,7 @@ extension WizardChoices {
                 if !isSelected(s, it) { setSelected(&s, it, true) }
                 let sec = s.spec.secrets.first { $0.arn == arn }
                 switch c {
-                case "J": s.prompt = .init(title: "JSON key", hint: "Inject one key of a JSON secret (valueFrom …:json-key::). Empty: the whole secret.", field: TextFieldState(sec?.jsonKey ?? ""), target: .secretJSONKey(arn))
+                case "J": s.prompt = .init(title: "JSON key", hint: "Inject one key of a JSON secret (valueFrom ...:json-key::). Empty: the whole secret.", field: TextFieldState(sec?.jsonKey ?? ""), target: .secretJSONKey(arn))
                 case "v": s.prompt = .init(title: "Version stage", hint: "AWSCURRENT (default), AWSPREVIOUS or a custom stage label.", field: TextFieldState(sec?.versionStage ?? ""), target: .secretVersionStage(arn))
                 default: s.prompt = .init(title: "Environment variable", hint: "The variable the container sees the secret in.", field: TextFieldState(sec?.env ?? ""), target: .secretEnv(arn))
                 }
@@ -112,7 +112,7 @@ extension WizardChoices {
             case .outDir: s.choices.outDir = text.isEmpty ? "./ecsrole-out" : text
             case .vpcEndpoints:
                 let ids = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-                if let bad = ids.first(where: { !$0.hasPrefix("vpce-") }) { return fail("\"\(bad)\" is not a VPC endpoint id (vpce-…).") }
+                if let bad = ids.first(where: { !$0.hasPrefix("vpce-") }) { return fail("\"\(bad)\" is not a VPC endpoint id (vpce-...).") }
                 s.spec.vpcEndpoints = ids
                 if !ids.isEmpty { s.status = WizardStatus("VPC-endpoint-only: tasks without these endpoints will fail to pull images and read secrets.", .warning) }
             case .fireLensConfig:
@@ -158,7 +158,7 @@ extension WizardChoices {
             if var a = ARN(text) {
                 guard a.service == "ssm" else { return fail("\"\(text)\" is not an SSM parameter ARN.") }
                 var name = a.resource.hasPrefix("parameter:") ? "parameter/" + a.resource.dropFirst(10) : a.resource
-                guard name.hasPrefix("parameter/") else { return fail("\"\(text)\" is not a parameter ARN (…:parameter/NAME).") }
+                guard name.hasPrefix("parameter/") else { return fail("\"\(text)\" is not a parameter ARN (...:parameter/NAME).") }
                 while name.hasPrefix("parameter//") { name.remove(at: name.index(name.startIndex, offsetBy: 10)) }
                 a.resource = name
                 arnText = a.description
@@ -184,9 +184,9 @@ extension WizardChoices {
                 if text != k.arn { s.status = WizardStatus("\(text) is an alias: the policy names its key ARN \(k.arn), because an alias ARN in Resource matches only the alias, never the key.") }
                 arn = k.arn
             } else if let a = ARN(text), a.service == "kms", a.resource.hasPrefix("alias/") || text.hasPrefix("alias/") {
-                return fail("Unknown alias: a policy must name the key ARN (an alias ARN matches only the alias). Paste arn:…:key/ID.")
+                return fail("Unknown alias: a policy must name the key ARN (an alias ARN matches only the alias). Paste arn:...:key/ID.")
             } else if text.hasPrefix("alias/") {
-                return fail("Unknown alias: a policy must name the key ARN (an alias ARN matches only the alias). Paste arn:…:key/ID.")
+                return fail("Unknown alias: a policy must name the key ARN (an alias ARN matches only the alias). Paste arn:...:key/ID.")
             }
             guard let a = ARN(arn), a.service == "kms", a.resource.hasPrefix("key/") else { return fail("\"\(text)\" is not a KMS key ARN (arn:aws:kms:REGION:ACCT:key/ID).") }
             guard !s.spec.kmsKeys.contains(where: { $0.arn == arn }) else { return fail("Already chosen.") }

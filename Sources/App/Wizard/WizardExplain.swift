@@ -32,7 +32,7 @@ enum WizardExplain {
             let k = inv.keys[i]
             return ["Allows kms:Decrypt with key \(k.keyId)\(k.aliases.isEmpty ? "" : " (\(k.aliases.joined(separator: ", ")))").",
                     "The policy names the key ARN: an alias ARN in Resource matches only the alias, never the key.",
-                    k.manager == "AWS" ? "AWS managed: the service decrypts for you, no grant needed." : "A thief could: decrypt data under this key — kms:ViaService limits that to reads through Secrets Manager / SSM."]
+                    k.manager == "AWS" ? "AWS managed: the service decrypts for you, no grant needed." : "A thief could: decrypt data under this key - kms:ViaService limits that to reads through Secrets Manager / SSM."]
         case .customKey:
             return ["Allows kms:Decrypt with this key. The key policy must allow the role too.",
                     "A thief could: decrypt data under this key (limited by kms:ViaService when on)."]

@@ -14,7 +14,7 @@ public enum WizardHelp {
 
     /// Settings first (they are what people search for), then keys.
     public static let entries: [Entry] = {
-        var out = WizardField.allCases.map { Entry(title: "\($0.step.title) › \($0.title)", text: $0.help, field: $0, step: $0.step) }
+        var out = WizardField.allCases.map { Entry(title: "\($0.step.title) > \($0.title)", text: $0.help, field: $0, step: $0.step) }
         out += WizardStep.allCases.map { Entry(title: "Step \($0.rawValue + 1): \($0.title)", text: stepHelp($0), field: nil, step: $0) }
         out += WizardKeys.globalMap.bindings.filter { !$0.detail.isEmpty }.map {
             Entry(title: "Key \($0.keyLabel)", text: $0.detail, field: nil, step: nil)

@@ -33,7 +33,7 @@ struct WizardRows {
                 return ListRow(id: i, text: f.title, prefix: box(v))
             case .text, .cycle:
                 let v = f.value(in: s)
-                return ListRow(id: i, text: "\(f.title): \(v.isEmpty ? "—" : v)", prefix: Span("    "), style: theme.text)
+                return ListRow(id: i, text: "\(f.title): \(v.isEmpty ? "-" : v)", prefix: Span("    "), style: theme.text)
             case .button:
                 return ListRow(id: i, text: f.title, prefix: Span("    "), style: f == .write ? theme.key : theme.info)
             }
@@ -64,7 +64,7 @@ struct WizardRows {
             let name = p.name
             var tags = "  ssm \(p.type)"
             if let k = s.catalog.customerKeyARN(for: p.keyId) { tags += "  key \(s.catalog.alias(ofKey: k) ?? "CMK")" }
-            if let env = s.spec.parameters.first(where: { $0.arn == p.arn })?.env { tags += "  →\(env)" }
+            if let env = s.spec.parameters.first(where: { $0.arn == p.arn })?.env { tags += "  env \(env)" }
             // Highlights index the displayed name; the list's filter saw the same name.
             return ListRow(id: i, text: name + tags, highlights: hl(name), prefix: box(on))
         case .customParameter(let a):
@@ -88,7 +88,7 @@ struct WizardRows {
                 if ex[file.name] == nil { mark = "new "; st = theme.success } else if ex[file.name] == file.contents { mark = " =  "; st = theme.dim } else { mark = "chg "; st = theme.warning }
             }
             let written = writtenNames.contains(file.name)
-            return ListRow(id: i, text: file.name + (written ? "" : "  (not in this format)") + (f == s.previewIndex ? "  ◂ preview" : ""),
+            return ListRow(id: i, text: file.name + (written ? "" : "  (not in this format)") + (f == s.previewIndex ? "  <- preview" : ""),
                            prefix: Span(mark, style: st), style: written ? theme.text : theme.dim)
         }
     }
@@ -102,7 +102,7 @@ struct WizardRows {
         var tags = ""
         if let k = state.catalog.customerKeyARN(for: keyRef) { tags += "  key \(state.catalog.alias(ofKey: k) ?? "CMK")" }
         if let sec = state.spec.secrets.first(where: { $0.arn == arn }) {
-            if let e = sec.env { tags += "  →\(e)" }
+            if let e = sec.env { tags += "  env \(e)" }
             if let j = sec.jsonKey { tags += "  json:\(j)" }
             if let v = sec.versionStage { tags += "  @\(v)" }
         }

@@ -48,7 +48,7 @@ extension WizardView {
         if isPolicy {
             let y = inner.maxY - 2
             buf.render(SizeMeter(used: s.output.policySize, limit: WizardOutput.managedLimit, unit: "chars (managed)", theme: theme), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
-            let inline = "inline limit \(SizeMeter.grouped(WizardOutput.inlineLimit)) · whitespace not counted"
+            let inline = "inline limit \(SizeMeter.grouped(WizardOutput.inlineLimit)) | whitespace not counted"
             buf.put(inline, x: inner.x, y: y + 1, style: s.output.policySize > WizardOutput.inlineLimit ? theme.error : theme.dim, maxX: inner.maxX)
         }
     }
@@ -73,7 +73,7 @@ extension WizardView {
     func findings(_ s: WizardState, _ r: Rect, _ buf: inout ScreenBuffer) {
         let errors = s.findings.filter { $0.severity == .error }.count
         let warnings = s.findings.filter { $0.severity == .warning }.count
-        let block = Block(title: "Findings", rightTitle: "\(errors) errors · \(warnings) warnings", theme: theme)
+        let block = Block(title: "Findings", rightTitle: "\(errors) errors | \(warnings) warnings", theme: theme)
         buf.render(block, in: r)
         let inner = block.inner(r)
         if s.findings.isEmpty {

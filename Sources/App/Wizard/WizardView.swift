@@ -31,7 +31,7 @@ public struct WizardView {
     func header(_ s: WizardState, _ r: Rect, _ buf: inout ScreenBuffer) {
         var x = buf.put(" ecsrole ", x: r.x, y: r.y, style: theme.title.reverse, maxX: r.maxX)
         x = buf.put(" execution role wizard", x: x, y: r.y, style: theme.dim, maxX: r.maxX)
-        let where_ = "\(s.spec.account ?? "no account") · \(s.spec.region ?? "no region")"
+        let where_ = "\(s.spec.account ?? "no account") | \(s.spec.region ?? "no region")"
         let badge = s.isDemo ? " DEMO " : " \(s.source.rawValue.uppercased()) "
         let text = badge + " " + where_ + " "
         let start = max(x + 1, r.maxX - DisplayWidth.of(text))
@@ -79,7 +79,7 @@ public struct WizardView {
             } else if !f.query.isEmpty {
                 buf.render(FilterInput(field: TextFieldState(f.query), matchCount: f.matchCount, total: f.index.count, focused: false, theme: theme), in: l.filterLine)
             } else {
-                buf.put("/ filter · space tick · a all · + add", x: l.filterLine.x, y: l.filterLine.y, style: theme.dim, maxX: l.filterLine.maxX)
+                buf.put("/ filter | space tick | a all | + add", x: l.filterLine.x, y: l.filterLine.y, style: theme.dim, maxX: l.filterLine.maxX)
             }
         } else {
             buf.put(WizardHelp.stepHelp(s.step).truncated(toWidth: l.filterLine.width), x: l.filterLine.x, y: l.filterLine.y, style: theme.dim, maxX: l.filterLine.maxX)
@@ -111,7 +111,7 @@ public struct WizardView {
 
     func helpScreen(_ h: WizardState.Help, in area: Rect, _ buf: inout ScreenBuffer) {
         let box = area.inset(top: 2, left: 4, bottom: 3, right: 4)
-        let block = Block(title: "Help — type to search, enter jumps to the setting", focused: true, theme: theme)
+        let block = Block(title: "Help - type to search, enter jumps to the setting", focused: true, theme: theme)
         buf.render(block, in: box)
         let inner = block.inner(box).inset(left: 1, right: 1)
         let hits = WizardHelp.search(h.field.text)
