@@ -84,7 +84,7 @@ extension WizardView {
             let y = inner.y + i
             let (mark, style): (String, Style) = f.severity == .error ? ("E ", theme.error) : f.severity == .warning ? ("W ", theme.warning) : ("i ", theme.info)
             let x = buf.put(mark, x: inner.x, y: y, style: style, maxX: inner.maxX)
-            buf.put(f.message.truncated(toWidth: inner.maxX - x), x: x, y: y, style: theme.text, maxX: inner.maxX)
+            buf.put(f.message.truncated(toWidth: inner.maxX - x, ellipsis: theme.borders != .ascii), x: x, y: y, style: theme.text, maxX: inner.maxX)
         }
     }
 }

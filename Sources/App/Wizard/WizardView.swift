@@ -82,7 +82,7 @@ public struct WizardView {
                 buf.put("/ filter | space tick | a all | + add", x: l.filterLine.x, y: l.filterLine.y, style: theme.dim, maxX: l.filterLine.maxX)
             }
         } else {
-            buf.put(WizardHelp.stepHelp(s.step).truncated(toWidth: l.filterLine.width), x: l.filterLine.x, y: l.filterLine.y, style: theme.dim, maxX: l.filterLine.maxX)
+            buf.put(WizardHelp.stepHelp(s.step).truncated(toWidth: l.filterLine.width, ellipsis: theme.borders != .ascii), x: l.filterLine.x, y: l.filterLine.y, style: theme.dim, maxX: l.filterLine.maxX)
         }
         let query = s.filters[s.step].map { $0.prepared } ?? FuzzyMatcher.Query("")
         let rows = WizardRows(state: s, picker: p, query: query, theme: theme)
