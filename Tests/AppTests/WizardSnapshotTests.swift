@@ -102,4 +102,23 @@ final class WizardSnapshotTests: XCTestCase {
         XCTAssertTrue(buf.contains("/ 6,144 chars"))
         XCTAssertTrue(buf.contains("inline limit 10,240"))
     }
+
+    func testMinimumSizeStillShowsEveryPane() {
+        var s = populated()
+        s.size = Size(width: 80, height: 24)
+        let buf = render(s)
+        for needle in ["Steps", "Secrets", "Explain", "Findings", "execution-role-policy.json", "help"] {
+            XCTAssertTrue(buf.contains(needle), "\(needle) missing at 80x24:\n\(buf.text)")
+        }
+    }
+
+    func testTypingInFilterNeverTriggersCommands() {
+        var s = T.fresh()
+        _ = WizardReducer.reduce(&s, .goTo(.logs))
+        let effects = T.type(&s, "/quit?aw")
+        XCTAssertFalse(effects.contains(.quit))
+        XCTAssertNil(s.help)
+        XCTAssertEqual(s.filters[.logs]?.query, "quit?aw")
+        XCTAssertTrue(s.spec.logGroups.isEmpty)
+    }
 }

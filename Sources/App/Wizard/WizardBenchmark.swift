@@ -22,7 +22,7 @@ public enum WizardBenchmark {
         }
     }
 
-    public static func run(extraLogGroups: Int = 60_000, rounds: Int = 10) -> Result {
+    public static func run(extraLogGroups: Int = 60_000, rounds: Int = 40) -> Result {
         let clock = ContinuousClock()
         let t0 = clock.now
         var state = WizardState.start(inventory: DemoAccount.large(logGroups: extraLogGroups), size: Size(width: 200, height: 60))
