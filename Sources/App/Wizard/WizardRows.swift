@@ -71,11 +71,14 @@ struct WizardRows {
             return ListRow(id: i, text: (ARN(a)?.resource ?? a) + "  ssm (added)", prefix: box(on), style: theme.key)
         case .key(let k):
             let key = inv.keys[k]
-            let label = (key.aliases.isEmpty ? "(no alias)" : key.aliases.joined(separator: ", ")) + "  " + key.keyId
+            let aliases = key.aliases.isEmpty ? "(no alias)" : key.aliases.joined(separator: ", ")
             let users = WizardChoices.neededKeys(s)[key.arn]
             var tags = key.manager == "AWS" ? "  AWS managed" : ""
-            if let users { tags += "  suggested: used by chosen \(users.sorted().joined(separator: "+"))" }
-            return ListRow(id: i, text: label + tags, highlights: hl(label), prefix: box(on), style: key.manager == "AWS" ? theme.dim : theme.text)
+            if let users { tags += "  suggested (\(users.sorted().joined(separator: "+")))" }
+            // The filter indexed "ALIASES  KEYID"; the tags go between, so shift the key id's highlights.
+            let shift = tags.count
+            let marks = hl(aliases + "  " + key.keyId).map { $0 < aliases.count ? $0 : $0 + shift }
+            return ListRow(id: i, text: aliases + tags + "  " + key.keyId, highlights: marks, prefix: box(on), style: key.manager == "AWS" ? theme.dim : theme.text)
         case .customKey(let a):
             return ListRow(id: i, text: a + "  (added)", prefix: box(on), style: theme.key)
         case .s3Object(let a):
