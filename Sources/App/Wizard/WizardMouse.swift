@@ -32,7 +32,11 @@ enum WizardMouse {
             }
             if l.findings.inset(by: 1).contains(x: m.x, y: m.y) {
                 let i = m.y - l.findings.y - 1
-                if i < s.findings.count, let step = s.findings[i].step { return WizardReducer.goTo(&s, step, focus: .picker) }
+                if i < s.findings.count, let step = s.findings[i].step {
+                    let f = s.findings[i]
+                    s.status = WizardStatus(f.fix ?? f.message, f.severity == .error ? .error : f.severity == .warning ? .warning : .info)
+                    return WizardReducer.goTo(&s, step, focus: .picker)
+                }
             }
             if l.preview.inset(by: 1).contains(x: m.x, y: m.y), m.y == l.preview.y + 1 {
                 s.previewIndex = (s.previewIndex + 1) % max(1, s.output.files.count)

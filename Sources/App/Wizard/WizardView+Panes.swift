@@ -41,15 +41,34 @@ extension WizardView {
             var markers: [Int: LineMarker] = [:]
             for n in s.output.changedLines[file.name] ?? [] { markers[n] = LineMarker(changed: true) }
             let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            // Scroll to the first changed line unless the user scrolled themselves.
-            let scroll = s.previewScroll > 0 ? s.previewScroll : max(0, (markers.keys.min() ?? 0) - 2)
-            buf.render(CodeView(lines: lines, language: Self.language(file.name), scroll: scroll, markers: markers, theme: theme), in: codeArea)
+            // The focused item's line is highlighted (and scrolled to); otherwise show the first
+            // changed line, unless the user scrolled themselves.
+            let focusLine = Self.needle(for: s).flatMap { n in lines.firstIndex { $0.contains(n) } }
+            let scroll = s.previewScroll > 0 ? s.previewScroll : max(0, (focusLine ?? markers.keys.min() ?? 0) - 2)
+            buf.render(CodeView(lines: lines, language: Self.language(file.name), scroll: scroll, markers: markers,
+                                highlightedLine: s.previewScroll > 0 ? nil : focusLine, theme: theme), in: codeArea)
         }
         if isPolicy {
             let y = inner.maxY - 2
             buf.render(SizeMeter(used: s.output.policySize, limit: WizardOutput.managedLimit, unit: "chars (managed)", theme: theme), in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
             let inline = "inline limit \(SizeMeter.grouped(WizardOutput.inlineLimit)) | whitespace not counted"
             buf.put(inline, x: inner.x, y: y + 1, style: s.output.policySize > WizardOutput.inlineLimit ? theme.error : theme.dim, maxX: inner.maxX)
+        }
+    }
+
+    /// Text that identifies the focused picker item in the generated files (an ARN or log-group name).
+    static func needle(for s: WizardState) -> String? {
+        guard let item = WizardPicker(s).item(s.list.cursor), WizardChoices.isSelected(s, item) else { return nil }
+        let inv = s.catalog.inventory
+        switch item {
+        case .repository(let i): return inv.repositories[i].arn
+        case .customRepository(let a), .customSecret(let a), .customParameter(let a), .customKey(let a), .s3Object(let a): return a
+        case .logGroup(let i): return "log-group:\(inv.logGroups[i].name):"
+        case .customLogGroup(let n): return "log-group:\(n):"
+        case .secret(let i): return inv.secrets[i].arn
+        case .parameter(let i): return inv.parameters[i].arn
+        case .key(let i): return inv.keys[i].arn
+        case .field, .file: return nil
         }
     }
 
