@@ -9,9 +9,10 @@ struct ECSRole: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecsrole",
         abstract: "Least-privilege ECS task execution roles: generate, lint, simulate and explain.",
-        subcommands: [GenerateCommand.self, LintCommand.self, NeedsCommand.self, SimulateCommand.self, BlastRadiusCommand.self,
-                      DiagnoseCommand.self, ExplainCommand.self, RulesCommand.self, InventoryCommand.self,
-                      TUIDemoCommand.self]
+        subcommands: [WizardCommand.self, GenerateCommand.self, LintCommand.self, NeedsCommand.self, SimulateCommand.self,
+                      BlastRadiusCommand.self, DiagnoseCommand.self, ExplainCommand.self, RulesCommand.self,
+                      InventoryCommand.self, TUIDemoCommand.self],
+        defaultSubcommand: WizardCommand.self
     )
 }
 

@@ -1,0 +1,99 @@
+import ExecRoleKit
+import Foundation
+import XCTest
+
+/// Real-terminal tests of the wizard (the default command) on the tui branch's tmux harness:
+/// complete it on the demo account; kill -9 it midway, restart, resume, finish with nothing lost.
+final class WizardTmuxTests: TerminalTestCase {
+    var work = ""
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        work = NSTemporaryDirectory() + "ecsrole-wizard-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        super.tearDown()
+        try? FileManager.default.removeItem(atPath: work)
+    }
+
+    /// Starts `ecsrole` with no subcommand (the wizard), drafts under `work/state`, files into `work/out`.
+    func launch(waitFor pattern: String = "DEMO") throws {
+        tmux.run("cd \(work); s0=$(stty -g); XDG_STATE_HOME=\(work)/state \(binary) --out \(work)/out; echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
+        try tmux.waitFor(pattern)
+    }
+
+    func readSpec() throws -> RoleSpec { try SpecCoding.parse(String(contentsOfFile: work + "/out/ecsrole.json", encoding: .utf8)) }
+
+    func waitForFile(_ path: String, containing needle: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let s = try? String(contentsOfFile: path, encoding: .utf8), s.contains(needle) { return }
+            usleep(50_000)
+        }
+        XCTFail("\(path) never contained \"\(needle)\"", file: file, line: line)
+    }
+
+    func testCompleteOnDemoAccountWritesFiles() throws {
+        try launch()
+        tmux.send("2", literal: true)
+        try tmux.waitFor("2 Images ─")
+        tmux.send("/checkout", literal: true)
+        tmux.send("Enter")
+        tmux.send(" ", literal: true)
+        try tmux.waitFor("1 chosen")
+        tmux.send("3", literal: true)
+        try tmux.waitFor("3 Logs ─")
+        tmux.send(" ", literal: true)
+        try tmux.waitFor("1 chosen")
+        tmux.send("w", literal: true)
+        try tmux.waitFor("Wrote")
+        tmux.send("q", literal: true)
+        try tmux.waitFor("EXIT=0")
+        try assertRestored()
+        let spec = try readSpec()
+        XCTAssertEqual(spec.repositories.count, 1)
+        XCTAssertEqual(spec.logGroups.count, 1)
+        // Byte for byte what `ecsrole generate --spec ecsrole.json` writes (the real command).
+        let gen = TmuxSession.spawn([binary, "generate", "--spec", work + "/out/ecsrole.json", "--out", work + "/regen"])
+        XCTAssertEqual(gen.status, 0, gen.output)
+        let names = try FileManager.default.contentsOfDirectory(atPath: work + "/out").sorted()
+        XCTAssertEqual(names, try FileManager.default.contentsOfDirectory(atPath: work + "/regen").sorted())
+        XCTAssertEqual(names.count, RoleOutput.files(for: spec).count)
+        for n in names {
+            XCTAssertEqual(FileManager.default.contents(atPath: work + "/out/" + n), FileManager.default.contents(atPath: work + "/regen/" + n), n)
+        }
+    }
+
+    func testKillNineThenResumeLosesNothing() throws {
+        try launch()
+        tmux.send("2", literal: true)
+        tmux.send(" j ", literal: true)
+        try tmux.waitFor("2 chosen")
+        tmux.send("4", literal: true)
+        try tmux.waitFor("4 Secrets ─")
+        tmux.send(" ", literal: true)
+        try tmux.waitFor("1 chosen")
+        let draftPath = work + "/state/ecsrole/draft.json"
+        waitForFile(draftPath, containing: "\"secrets\"")
+        let before = try String(contentsOfFile: draftPath, encoding: .utf8)
+        let pid = try XCTUnwrap(tmux.foregroundPID(), "wizard process not found")
+        kill(pid, SIGKILL)
+        try tmux.waitFor("EXIT=137")
+        XCTAssertEqual(try String(contentsOfFile: draftPath, encoding: .utf8), before, "the draft survives kill -9 intact")
+
+        tmux.run("stty sane; clear")
+        try launch(waitFor: "Resume draft?")
+        tmux.send("Enter")
+        try tmux.waitFor("Resumed the draft")
+        tmux.send("w", literal: true)
+        try tmux.waitFor("Wrote")
+        tmux.send("q", literal: true)
+        try tmux.waitFor("EXIT=0")
+        let spec = try readSpec()
+        XCTAssertEqual(spec.repositories.count, 2)
+        XCTAssertEqual(spec.secrets.count, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: draftPath), "the draft is removed after writing")
+    }
+}
