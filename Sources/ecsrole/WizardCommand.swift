@@ -1,4 +1,5 @@
 import App
+import AWSKit
 import ArgumentParser
 import ExecRoleKit
 import Foundation
@@ -11,7 +12,9 @@ struct WizardCommand: ParsableCommand {
         commandName: "wizard",
         abstract: "Build an execution role step by step (the default command).",
         discussion: """
-        Without credentials the built-in demo account supplies the pick lists (marked DEMO on screen).
+        With AWS credentials (found as the AWS CLI finds them) the pick lists come from the live account,
+        read in the background (metadata only; R reads it again). Without credentials the built-in demo
+        account supplies them (marked DEMO on screen).
         Every change is autosaved to $XDG_STATE_HOME/ecsrole/draft.json (default
         ~/.local/state/ecsrole/draft.json) and offered for resumption at the next start.
         """
@@ -23,8 +26,12 @@ struct WizardCommand: ParsableCommand {
     var taskdef: String?
     @Option(name: .long, help: "Start from a saved ecsrole.json spec.")
     var spec: String?
-    @Flag(name: .long, help: "Use the built-in demo account.")
+    @Flag(name: .long, help: "Use the built-in demo account even when AWS credentials are present.")
     var demo = false
+    @Option(name: .long, help: "AWS profile for the live account.")
+    var profile: String?
+    @Option(name: .long, help: "AWS region for the live account.")
+    var region: String?
     @Option(name: .long, help: "Output directory (default ./ecsrole-out).")
     var out: String?
     @Flag(name: .long, help: "Draw with ASCII characters only.")
@@ -57,7 +64,11 @@ struct WizardCommand: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         state.size = terminal.size
-        let runtime = Runtime(program: WizardProgram(theme: .standard(options)), state: state, backend: terminal)
+        let profile = self.profile, region = self.region
+        let io = WizardIO(liveLoader: { try await InventoryLoader.live(profile: profile, region: region) })
+        let runtime = Runtime(program: WizardProgram(theme: .standard(options), io: io), state: state, backend: terminal)
+        // Live: the first frame shows at once, with a progress indicator, while the account is read.
+        if state.source == .live { runtime.send(.refresh) }
         let outcome = runtime.run()
         if case .signal(let sig) = outcome { NcursesTerminal.reraise(sig) }
         let final = runtime.state
@@ -67,10 +78,15 @@ struct WizardCommand: ParsableCommand {
     /// The state to start in: pick lists from the chosen source, choices from --spec/--taskdef,
     /// and the resume offer when a draft is found.
     func initialState() throws -> WizardState {
-        // Live AWS (AWSKit) is wired by the lead; until then the demo is the default without --inventory.
-        let inv = try inventory.map(WizardIO.readInventory) ?? DemoAccount.inventory()
+        // Live when credentials are found (a cheap check, no network) and no other source is named.
+        let live = !demo && inventory == nil && AWSEnvironment.hasCredentials(profile: profile)
+        let inv: Inventory
+        if let inventory { inv = try WizardIO.readInventory(inventory) }
+        else if live { inv = Inventory(source: "live", account: "", region: region ?? "") }
+        else { inv = DemoAccount.inventory() }
         var state = WizardState.start(inventory: inv)
         if inventory != nil { state.source = .file; state.sourcePath = inventory }
+        if live { state.source = .live }
         if let taskdef {
             state.spec = try WizardIO.readTaskDefinition(taskdef, fallback: inv)
             state.source = .taskdef; state.sourcePath = taskdef

@@ -20,7 +20,9 @@ final class WizardTmuxTests: TerminalTestCase {
 
     /// Starts `ecsrole` with no subcommand (the wizard), drafts under `work/state`, files into `work/out`.
     func launch(waitFor pattern: String = "DEMO") throws {
-        tmux.run("cd \(work); s0=$(stty -g); XDG_STATE_HOME=\(work)/state \(binary) --out \(work)/out; echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
+        // No AWS credentials in reach, whatever the machine has: the wizard must fall back to the demo.
+        let noCreds = "env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_CONFIG_FILE=/dev/null"
+        tmux.run("cd \(work); s0=$(stty -g); XDG_STATE_HOME=\(work)/state \(noCreds) \(binary) --out \(work)/out; echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
         try tmux.waitFor(pattern)
     }
 
@@ -95,5 +97,30 @@ final class WizardTmuxTests: TerminalTestCase {
         XCTAssertEqual(spec.repositories.count, 2)
         XCTAssertEqual(spec.secrets.count, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: draftPath), "the draft is removed after writing")
+    }
+
+    /// With credentials the wizard reads the live account (moto) in the background: a progress
+    /// indicator, then LIVE with the inventory's time, the account's repositories in the picker, and
+    /// `R` reads it again (picking up a repository created meanwhile).
+    func testLiveAccountIsReadInTheBackgroundAndRefreshed() throws {
+        let m = try MotoServer()
+        defer { m.stop() }
+        var env = m.awsEnv
+        env["AWS_DEFAULT_REGION"] = "eu-west-1"; env["AWS_REGION"] = "eu-west-1"
+        for repo in ["live-api", "live-web"] {
+            XCTAssertEqual(try CommandRunner.run("aws", ["ecr", "create-repository", "--repository-name", repo], env: env).status, 0)
+        }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        tmux.run("cd \(work); XDG_STATE_HOME=\(work)/state env \(exports) \(binary) --out \(work)/out; echo \"EXIT=$?\"")
+        try tmux.waitFor("LIVE")
+        try tmux.waitFor("read 2")
+        tmux.send("2", literal: true)
+        try tmux.waitFor("live-api")
+        XCTAssertTrue(tmux.capture().contains("live-web"))
+        XCTAssertEqual(try CommandRunner.run("aws", ["ecr", "create-repository", "--repository-name", "live-new"], env: env).status, 0)
+        tmux.send("R", literal: true)
+        try tmux.waitFor("live-new")
+        tmux.send("q", literal: true)
+        try tmux.waitFor("EXIT=0")
     }
 }

@@ -23,6 +23,8 @@ public enum WizardAction: Sendable {
     case openHelp, helpMove(Int)
     // Whole-program
     case write, saveSpec, quit
+    /// Read the current source again (live account or inventory file): `R`.
+    case refresh
     case dialogMove(Int), dialogChoose(Int?)
     case mouse(MouseEvent)
     case resized(Size)

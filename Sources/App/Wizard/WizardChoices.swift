@@ -263,6 +263,8 @@ enum WizardChoices {
         s.source = load.source
         s.sourcePath = load.path
         if let inv = load.inventory {
+            s.inventoryReadAt = inv.generatedAt
+            s.inventoryErrors = inv.errors
             s.catalog = WizardCatalog(inv)
             s.resetLists()
             s.filters[.images] = FuzzyFilter(index: s.catalog.repositories)
@@ -278,5 +280,9 @@ enum WizardChoices {
             s.spec.partition = inv.partition
         }
         s.status = WizardStatus("Choices from the \(load.source.label)\(load.path.map { " \($0)" } ?? "").", .success)
+        if let inv = load.inventory, !inv.errors.isEmpty {
+            let names = inv.errors.map(\.service).joined(separator: ", ")
+            s.status = WizardStatus("Could not list \(names) (\(inv.errors[0].message)); the rest loaded — add those by ARN with +.", .warning)
+        }
     }
 }

@@ -37,6 +37,7 @@ public enum WizardKeys {
         m.add(KeyBinding([.char("}")], .scrollPreview(3), help: "", detail: "Preview: scroll down", group: "Preview"))
         m.add(KeyBinding([.char("{")], .scrollPreview(-3), help: "", detail: "Preview: scroll up", group: "Preview"))
         m.add(KeyBinding([.char("d")], .toggleDiff, help: "", detail: "Preview: diff against the file already on disk", group: "Preview"))
+        m.add(KeyBinding([.char("R")], .refresh, help: "", detail: "Read the live account / inventory file again", group: "Choose"))
         m.add(KeyBinding([.char("f")], .jumpToFinding, help: "", detail: "Go to the step where the most severe finding is fixed", group: "Findings"))
         m.add(KeyBinding([.char("w")], .write, help: "write", detail: "Write the files (asks before replacing)", group: "Files"))
         m.add(KeyBinding([.ctrl("s")], .saveSpec, help: "", detail: "Save the spec (ecsrole.json) into the directory", group: "Files"))

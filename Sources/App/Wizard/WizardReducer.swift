@@ -13,6 +13,12 @@ public enum WizardReducer {
     public static func reduce(_ s: inout WizardState, _ action: WizardAction) -> [WizardEffect] {
         let before = s.choices
         var effects = dispatch(&s, action)
+        // Any source read in flight shows the progress indicator until its result arrives.
+        for case .loadSource(let src, _) in effects { s.loading = src.label }
+        switch action {
+        case .sourceLoaded, .sourceFailed: s.loading = nil
+        default: break
+        }
         if s.choices != before {
             switch action {
             case .undo, .redo: break
@@ -118,6 +124,15 @@ public enum WizardReducer {
             case .failure(let e): s.status = WizardStatus("Spec not saved: \(e.message)", .error)
             }
         case .sourceLoaded(let load): WizardChoices.applySource(&s, load)
+        case .refresh:
+            guard s.loading == nil else { return [] }
+            switch s.source {
+            case .live, .file, .demo:
+                s.status = WizardStatus("Reading the \(s.source.label)…", .info)
+                return [.loadSource(s.source, path: s.sourcePath)]
+            case .taskdef, .spec:
+                s.status = WizardStatus("Refresh reads the live account or an inventory file; choose one on the Service step.", .warning)
+            }
         case .sourceFailed(let message): s.status = WizardStatus(message, .error)
         case .draftSaved: break
         }

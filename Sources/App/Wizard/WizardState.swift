@@ -78,10 +78,16 @@ public struct WizardState: Sendable {
     public var output = WizardOutput()
     public var findings: [WizardFinding] = []
     /// Computes `findings`; the lead swaps in the lint engine here.
-    public var findingsSource: any WizardFindingsSource = GeneratorNotes()
+    public var findingsSource: any WizardFindingsSource = LintFindings()
     /// Contents of files already in `outDir` (nil = not read yet); keyed by file name.
     public var existing: [String: String]?
     public var status: WizardStatus?
+    /// What is being read right now (shown as a progress indicator); nil when idle.
+    public var loading: String?
+    /// When the current pick lists were read (the inventory's `generatedAt`), shown as their age.
+    public var inventoryReadAt: String?
+    /// Services the inventory could not list (AccessDenied, endpoint down): manual entry still works.
+    public var inventoryErrors: [Inventory.ServiceError] = []
     public var undoStack: [Choices] = []
     public var redoStack: [Choices] = []
     /// Where the draft is autosaved (nil: no autosave, e.g. in tests that do not want it).

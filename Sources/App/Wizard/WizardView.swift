@@ -31,7 +31,12 @@ public struct WizardView {
     func header(_ s: WizardState, _ r: Rect, _ buf: inout ScreenBuffer) {
         var x = buf.put(" ecsrole ", x: r.x, y: r.y, style: theme.title.reverse, maxX: r.maxX)
         x = buf.put(" execution role wizard", x: x, y: r.y, style: theme.dim, maxX: r.maxX)
-        let where_ = "\(s.spec.account ?? "no account") | \(s.spec.region ?? "no region")"
+        var where_ = "\(s.spec.account ?? "no account") | \(s.spec.region ?? "no region")"
+        if let what = s.loading {
+            where_ += " | reading \(what)…"
+        } else if let at = s.inventoryReadAt, !s.isDemo {
+            where_ += " | read \(WizardView.shortTime(at))"
+        }
         let badge = s.isDemo ? " DEMO " : " \(s.source.rawValue.uppercased()) "
         let text = badge + " " + where_ + " "
         let start = max(x + 1, r.maxX - DisplayWidth.of(text))
@@ -137,5 +142,13 @@ public struct WizardView {
             let msg = "These files in \(s.choices.outDir) differ from what would be written: \(names.joined(separator: ", ")). Replace them? (d in the preview shows the diff)"
             buf.render(Modal(title: "Overwrite files?", message: msg, buttons: ["Overwrite", "Cancel"], selectedButton: s.dialogButton, width: 64, theme: theme), in: area)
         }
+    }
+
+    /// `2026-11-23T02:31:05Z` → `2026-11-23 02:31 UTC`: the inventory's age without reading the clock
+    /// (views do no I/O; `R` refreshes).
+    static func shortTime(_ iso: String) -> String {
+        guard iso.count >= 16, iso.contains("T") else { return iso }
+        let chars = Array(iso)
+        return String(chars[0..<10]) + " " + String(chars[11..<16]) + " UTC"
     }
 }
