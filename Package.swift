@@ -39,11 +39,14 @@ let package = Package(
             "App", "NcursesBackend", "AWSKit", "ExecRoleKit", "IAMKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helpers shared by the test targets (process runner, moto harness, snapshot assertion).
+        // Imports XCTest; nothing outside Tests/ depends on it, so it never reaches the executable.
+        .target(name: "TestSupport", dependencies: ["TUIKit"], path: "Tests/TestSupport"),
         .testTarget(name: "IAMKitTests", dependencies: ["IAMKit"], exclude: ["Fixtures"]),
         .testTarget(name: "ExecRoleKitTests", dependencies: ["ExecRoleKit", "IAMKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "AWSKitTests", dependencies: ["AWSKit", "ExecRoleKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"], exclude: ["Snapshots"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "TUIKit", "ExecRoleKit"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["ExecRoleKit", "IAMKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "AWSKitTests", dependencies: ["AWSKit", "ExecRoleKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "TUIKit", "ExecRoleKit", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["ExecRoleKit", "IAMKit", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,30 +1,10 @@
 @testable import AWSKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// Credential sources that need an STS/AWS answer, against a real moto_server with auth on.
-final class LiveCredentialChainTests: XCTestCase {
-    nonisolated(unsafe) static var moto: MotoServer?
-    nonisolated(unsafe) static var startError: (any Error)?
-
-    override class func setUp() {
-        super.setUp()
-        do { moto = try MotoServer.start() } catch { startError = error }
-    }
-
-    override class func tearDown() {
-        moto?.stop()
-        moto = nil
-        super.tearDown()
-    }
-
-    var moto: MotoServer {
-        get throws {
-            if let e = Self.startError { throw e }
-            return Self.moto!
-        }
-    }
-
+final class LiveCredentialChainTests: MotoTestCase {
     /// Writes profile files into a temp HOME and resolves a client for `profile` against moto.
     func client(home: TempDir, profile: String?, extra: [String: String] = [:]) async throws -> AWSClient {
         let m = try moto

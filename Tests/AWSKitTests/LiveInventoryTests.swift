@@ -1,32 +1,12 @@
 @testable import AWSKit
 import ExecRoleKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// The inventory, role and task-definition readers against a real moto_server with signature
 /// checking on and IAM policies enforced. No mocks of our code.
-final class LiveInventoryTests: XCTestCase {
-    nonisolated(unsafe) static var moto: MotoServer?
-    nonisolated(unsafe) static var startError: (any Error)?
-
-    override class func setUp() {
-        super.setUp()
-        do { moto = try MotoServer.start() } catch { startError = error }
-    }
-
-    override class func tearDown() {
-        moto?.stop()
-        moto = nil
-        super.tearDown()
-    }
-
-    var moto: MotoServer {
-        get throws {
-            if let e = Self.startError { throw e }
-            return Self.moto!
-        }
-    }
-
+final class LiveInventoryTests: MotoTestCase {
     /// A client the way the CLI builds one: from environment variables, pointed at moto.
     func client(user: String, secret: String? = nil, extra: [String: String] = [:]) async throws -> AWSClient {
         let m = try moto

@@ -1,31 +1,11 @@
 @testable import AWSKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// Retries and error mapping on the real wire. Throttling cannot be provoked in moto, so a wrapper
 /// transport replaces the first N answers with a throttling/5xx answer and passes the rest to moto.
-final class LiveRetryTests: XCTestCase {
-    nonisolated(unsafe) static var moto: MotoServer?
-    nonisolated(unsafe) static var startError: (any Error)?
-
-    override class func setUp() {
-        super.setUp()
-        do { moto = try MotoServer.start() } catch { startError = error }
-    }
-
-    override class func tearDown() {
-        moto?.stop()
-        moto = nil
-        super.tearDown()
-    }
-
-    var moto: MotoServer {
-        get throws {
-            if let e = Self.startError { throw e }
-            return Self.moto!
-        }
-    }
-
+final class LiveRetryTests: MotoTestCase {
     /// Counts attempts; answers the first `failures` with `status`/`body` instead of sending them.
     final class FaultyTransport: HTTPTransport, @unchecked Sendable {
         private let lock = NSLock()

@@ -1,5 +1,6 @@
 @testable import App
 import ExecRoleKit
+import TestSupport
 import TUIKit
 import XCTest
 
@@ -28,7 +29,7 @@ final class WizardSnapshotTests: XCTestCase {
     func testServiceStep() {
         var s = T.fresh()
         s.status = WizardStatus("Choices from the built-in demo account.")
-        assertWizardSnapshot(render(s), named: "Wizard-1-service")
+        assertSnapshot(render(s), named: "Wizard-1-service", in: T.snapshots)
     }
 
     func testImagesStepFiltered() {
@@ -39,30 +40,30 @@ final class WizardSnapshotTests: XCTestCase {
         T.key(&s, .backspace)
         T.key(&s, .enter)
         T.type(&s, " ")
-        assertWizardSnapshot(render(s), named: "Wizard-2-images")
+        assertSnapshot(render(s), named: "Wizard-2-images", in: T.snapshots)
     }
 
     func testLogsStep() {
         var s = populated()
         _ = WizardReducer.reduce(&s, .goTo(.logs))
-        assertWizardSnapshot(render(s), named: "Wizard-3-logs")
+        assertSnapshot(render(s), named: "Wizard-3-logs", in: T.snapshots)
     }
 
     func testSecretsStep() {
         let s = populated()
-        assertWizardSnapshot(render(s), named: "Wizard-4-secrets")
+        assertSnapshot(render(s), named: "Wizard-4-secrets", in: T.snapshots)
     }
 
     func testKeysStep() {
         var s = populated()
         _ = WizardReducer.reduce(&s, .goTo(.keys))
-        assertWizardSnapshot(render(s), named: "Wizard-5-keys")
+        assertSnapshot(render(s), named: "Wizard-5-keys", in: T.snapshots)
     }
 
     func testExtrasStep() {
         var s = populated()
         _ = WizardReducer.reduce(&s, .goTo(.extras))
-        assertWizardSnapshot(render(s), named: "Wizard-6-extras")
+        assertSnapshot(render(s), named: "Wizard-6-extras", in: T.snapshots)
     }
 
     func testReviewStepWithTrustPreview() {
@@ -70,21 +71,21 @@ final class WizardSnapshotTests: XCTestCase {
         _ = WizardReducer.reduce(&s, .goTo(.review))
         _ = WizardReducer.reduce(&s, .existingLoaded([OutputNames.specFile: "{}"]))
         T.key(&s, .tab)
-        assertWizardSnapshot(render(s), named: "Wizard-7-review")
+        assertSnapshot(render(s), named: "Wizard-7-review", in: T.snapshots)
     }
 
     func testHelpPromptAndDialogs() {
         var s = T.fresh()
         T.type(&s, "?")
         T.type(&s, "trust")
-        assertWizardSnapshot(render(s), named: "Wizard-help")
+        assertSnapshot(render(s), named: "Wizard-help", in: T.snapshots)
         var p = T.fresh()
         T.focusField(&p, .account)
         T.key(&p, .enter)
-        assertWizardSnapshot(render(p), named: "Wizard-prompt")
+        assertSnapshot(render(p), named: "Wizard-prompt", in: T.snapshots)
         var d = T.fresh()
         d.dialog = .resume(WizardDraft.decode(WizardDraft.encode(populated()))!)
-        assertWizardSnapshot(render(d), named: "Wizard-resume")
+        assertSnapshot(render(d), named: "Wizard-resume", in: T.snapshots)
     }
 
     func testASCIIAndNoColor() {
@@ -93,7 +94,7 @@ final class WizardSnapshotTests: XCTestCase {
         let buf = render(s, theme: theme)
         XCTAssertFalse(buf.text.contains("╭"))
         XCTAssertFalse(buf.cells.contains { $0.style.fg != .default || $0.style.bg != .default })
-        assertWizardSnapshot(buf, named: "Wizard-ascii-nocolor")
+        assertSnapshot(buf, named: "Wizard-ascii-nocolor", in: T.snapshots)
     }
 
     func testDemoMarkedAndSizeMeterShown() {

@@ -8,6 +8,8 @@ import XCTest
 enum WizardTest {
     static let inventory = DemoAccount.inventory()
     static let catalog = WizardCatalog(inventory)
+    /// Where the wizard's screen snapshots live (`RECORD_SNAPSHOTS=1` rewrites them).
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     /// A fresh wizard on the demo account at 120x36, autosaving to a fake path (effects only).
     static func fresh(draft: String? = "/tmp/ecsrole-test/draft.json") -> WizardState {
@@ -39,6 +41,16 @@ enum WizardTest {
         send(&s, .key(KeyEvent(k, modifiers: mods)))
     }
 
+    /// Opens a text prompt with the key `opener`, optionally clears it (readline C-u), types `text`
+    /// and presses Enter; returns the effects of the Enter.
+    @discardableResult
+    static func submit(_ s: inout WizardState, opener: Character, _ text: String, clearing: Bool = false) -> [WizardEffect] {
+        Self.type(&s, String(opener))
+        if clearing { Self.key(&s, .char("u"), .ctrl) }
+        Self.type(&s, text)
+        return Self.key(&s, .enter)
+    }
+
     /// Moves the cursor to the row whose item satisfies `match`.
     static func focus(_ s: inout WizardState, where match: (PickItem) -> Bool) {
         let p = WizardPicker(s)
@@ -51,26 +63,4 @@ enum WizardTest {
     static func hasDraftSave(_ effects: [WizardEffect]) -> Bool {
         effects.contains { if case .saveDraft = $0 { return true }; return false }
     }
-}
-
-/// Compares a buffer with `Snapshots/<name>.txt` (text + style layer). `RECORD_SNAPSHOTS=1`
-/// (re)writes; a missing snapshot is recorded and fails once.
-func assertWizardSnapshot(_ buffer: ScreenBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
-    let url = dir.appendingPathComponent("\(name).txt")
-    let actual = BufferSnapshot.render(buffer)
-    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-    guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try? actual.write(to: url, atomically: true, encoding: .utf8)
-        if !record { XCTFail("Recorded new snapshot \(name); run again", file: file, line: line) }
-        return
-    }
-    guard expected != actual else { return }
-    let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-    var diff: [String] = []
-    for i in 0..<max(e.count, a.count) where (i < e.count ? e[i] : "") != (i < a.count ? a[i] : "") {
-        diff.append("\(i + 1) - \(i < e.count ? e[i] : "<missing>")\n\(i + 1) + \(i < a.count ? a[i] : "<missing>")")
-    }
-    XCTFail("Snapshot \(name) differs:\n" + diff.prefix(20).joined(separator: "\n"), file: file, line: line)
 }

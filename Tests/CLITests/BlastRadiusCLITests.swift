@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `ecsrole blast-radius`: access levels, high-risk first, concrete inventory reach.
 final class BlastRadiusCLITests: XCTestCase {
     func testTextWithInventory() throws {
-        let r = try CLIRunner.run(["blast-radius", "--policy", CLIRunner.fixture("blast/broad-policy.json"),
-                                   "--inventory", CLIRunner.fixture("blast/inventory.json")])
-        XCTAssertEqual(r.code, 0, r.stderr)
+        let r = try CommandRunner.runEcsrole(["blast-radius", "--policy", CLIFixtures.path("blast/broad-policy.json"),
+                                   "--inventory", CLIFixtures.path("blast/inventory.json")])
+        XCTAssertEqual(r.status, 0, r.stderr)
         let high = try XCTUnwrap(r.stdout.range(of: "HIGH RISK"))
         let read = try XCTUnwrap(r.stdout.range(of: "\nRead ("))
         XCTAssertLessThan(high.lowerBound, read.lowerBound, "high-risk first")
@@ -15,9 +16,9 @@ final class BlastRadiusCLITests: XCTestCase {
     }
 
     func testJSON() throws {
-        let r = try CLIRunner.run(["blast-radius", "--policy", CLIRunner.fixture("blast/broad-policy.json"), "--format", "json"])
-        XCTAssertEqual(r.code, 0, r.stderr)
-        let obj = try XCTUnwrap(CLIRunner.json(r.stdout) as? [String: Any])
+        let r = try CommandRunner.runEcsrole(["blast-radius", "--policy", CLIFixtures.path("blast/broad-policy.json"), "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let obj = try XCTUnwrap(CLIFixtures.json(r.stdout) as? [String: Any])
         let levels = try XCTUnwrap(obj["byAccessLevel"] as? [String: [String]])
         XCTAssertTrue(levels["read"]?.contains("secretsmanager:GetSecretValue") == true)
         XCTAssertTrue(levels["write"]?.contains("logs:PutLogEvents") == true)
@@ -25,7 +26,7 @@ final class BlastRadiusCLITests: XCTestCase {
     }
 
     func testBadInventory() throws {
-        let r = try CLIRunner.run(["blast-radius", "--policy", CLIRunner.fixture("blast/broad-policy.json"), "--inventory", CLIRunner.fixture("simulate/taskdef.json")])
-        XCTAssertEqual(r.code, 2)
+        let r = try CommandRunner.runEcsrole(["blast-radius", "--policy", CLIFixtures.path("blast/broad-policy.json"), "--inventory", CLIFixtures.path("simulate/taskdef.json")])
+        XCTAssertEqual(r.status, 2)
     }
 }

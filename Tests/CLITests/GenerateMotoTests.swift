@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Generated policies are accepted by a real IAM API (moto) — and the generated AWS CLI script runs.
 final class GenerateMotoTests: XCTestCase {
     nonisolated(unsafe) static var moto: MotoServer?
 
-    override class func setUp() { moto = try? MotoServer() }
+    override class func setUp() { moto = try? MotoServer.start() }
     override class func tearDown() { moto?.stop(); moto = nil }
 
     func server() throws -> MotoServer {
@@ -48,8 +49,7 @@ final class GenerateMotoTests: XCTestCase {
 
     func testGenerateFetchesTheTaskDefinitionLive() throws {
         let m = try server()
-        var env = m.awsEnv
-        env["AWS_DEFAULT_REGION"] = "eu-west-1"; env["AWS_REGION"] = "eu-west-1"
+        let env = m.awsEnv(region: "eu-west-1")
         let reg = try CommandRunner.run("aws", ["ecs", "register-task-definition", "--family", "live-shop", "--container-definitions",
             #"[{"name":"web","image":"123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1","memory":128,"secrets":[{"name":"DB","valueFrom":"/shop/db"}]}]"#], env: env)
         XCTAssertEqual(reg.status, 0, reg.stderr)

@@ -1,13 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `ecsrole inventory` end to end against moto: metadata in, secret values never out.
 final class InventoryCLITests: XCTestCase {
     func testInventoryWritesMetadataAtomicallyAndNoSecretValue() throws {
-        let m = try MotoServer()
+        let m = try MotoServer.start()
         defer { m.stop() }
-        var env = m.awsEnv
-        env["AWS_DEFAULT_REGION"] = "eu-west-1"; env["AWS_REGION"] = "eu-west-1"
+        let env = m.awsEnv(region: "eu-west-1")
         XCTAssertEqual(try CommandRunner.run("aws", ["secretsmanager", "create-secret", "--name", "shop/db", "--secret-string", "hunter2-value"], env: env).status, 0)
         XCTAssertEqual(try CommandRunner.run("aws", ["ssm", "put-parameter", "--name", "/shop/api", "--type", "SecureString", "--value", "param-value-42"], env: env).status, 0)
         XCTAssertEqual(try CommandRunner.run("aws", ["ecr", "create-repository", "--repository-name", "shop"], env: env).status, 0)

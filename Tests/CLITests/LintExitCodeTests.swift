@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Exit codes (0 clean, 1 finding at or above --fail-on, 2 usage or unreadable input) and inputs.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `ecsrole lint` output formats: text, JSON (schema fields) and SARIF 2.1.0 structure.

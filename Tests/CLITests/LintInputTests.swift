@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Inputs that need the executable: YAML templates (the Yams bridge lives in App), task definitions,
@@ -50,7 +51,7 @@ final class LintInputTests: XCTestCase {
 
     /// The 1,485 AWS managed policies, end to end through the binary: no crash, every file read.
     func testManagedPolicyCorpusLintsWithoutCrash() throws {
-        let corpus = LintCLI.repoRoot.appendingPathComponent("Tests/IAMKitTests/Fixtures/managed")
+        let corpus = CommandRunner.packageRoot.appendingPathComponent("Tests/IAMKitTests/Fixtures/managed")
         guard FileManager.default.fileExists(atPath: corpus.path) else { throw XCTSkip("corpus fixture missing") }
         let r = try LintCLI.run(["lint", corpus.path, "--format", "json"])
         XCTAssertTrue(r.status == 0 || r.status == 1, "exit \(r.status): \(r.stderr.prefix(500))")

@@ -1,44 +1,16 @@
 import Foundation
+import TestSupport
 import XCTest
 
-/// Runs the built `ecsrole` binary (`make test` builds it first) and captures its output.
+/// `ecsrole lint` helpers: runs from the lint fixtures folder (so reports name files as users type
+/// them), temporary inputs, and findings out of a JSON report.
 enum LintCLI {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = repoRoot.appendingPathComponent(".build/debug/ecsrole")
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/lint")
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// stdout parsed as a JSON object.
-        func json() throws -> [String: Any] {
-            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any], "stdout is not a JSON object: \(stdout.prefix(300))")
-        }
-    }
-
     /// Runs `ecsrole ARGS` in `directory` (the fixtures folder by default).
-    static func run(_ args: [String], in directory: URL = fixtures, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("\(binary.path) not built: run `swift build` (make test does) first")
-        }
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read before waiting so a large report cannot fill the pipe and block the child.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    static func run(_ args: [String], in directory: URL = fixtures, environment: [String: String] = [:],
+                    stdin: String? = nil) throws -> CommandRunner.Result {
+        try CommandRunner.runEcsrole(args, stdin: stdin, env: environment, cwd: directory.path)
     }
 
     /// A fresh temporary directory with the given files.

@@ -1,13 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `lint --role` and `simulate --role` read a role live from IAM (moto) and judge it.
 final class LiveRoleCLITests: XCTestCase {
     func testLintAndSimulateALiveRole() throws {
-        let m = try MotoServer()
+        let m = try MotoServer.start()
         defer { m.stop() }
-        var env = m.awsEnv
-        env["AWS_DEFAULT_REGION"] = "eu-west-1"; env["AWS_REGION"] = "eu-west-1"
+        let env = m.awsEnv(region: "eu-west-1")
         func aws(_ args: [String]) throws { let r = try CommandRunner.run("aws", args, env: env); XCTAssertEqual(r.status, 0, r.stderr) }
         try aws(["iam", "create-role", "--role-name", "shop-exec", "--assume-role-policy-document",
                  #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#])

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `ecsrole needs`: the agent's calls with the container and field causing each.
 final class NeedsCLITests: XCTestCase {
     func testTextNamesContainerAndField() throws {
-        let r = try CLIRunner.run(["needs", CLIRunner.fixture("simulate/taskdef.json"), "--region", "us-east-1"])
-        XCTAssertEqual(r.code, 0, r.stderr)
+        let r = try CommandRunner.runEcsrole(["needs", CLIFixtures.path("simulate/taskdef.json"), "--region", "us-east-1"])
+        XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("The ECS agent calls 9 actions with the execution role web-exec"), r.stdout)
         XCTAssertTrue(r.stdout.contains("ssm:GetParameters  arn:aws:ssm:us-east-1:123456789012:parameter/web/api-key"), r.stdout)
         XCTAssertTrue(r.stdout.contains("container \"web\", secrets[1] (API_KEY)"), r.stdout)
@@ -13,10 +14,10 @@ final class NeedsCLITests: XCTestCase {
     }
 
     func testJSON() throws {
-        let r = try CLIRunner.run(["needs", CLIRunner.fixture("simulate/taskdef.json"), "--region", "us-east-1", "--format", "json",
+        let r = try CommandRunner.runEcsrole(["needs", CLIFixtures.path("simulate/taskdef.json"), "--region", "us-east-1", "--format", "json",
                                    "--kms-key", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"])
-        XCTAssertEqual(r.code, 0, r.stderr)
-        let obj = try XCTUnwrap(CLIRunner.json(r.stdout) as? [String: Any])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let obj = try XCTUnwrap(CLIFixtures.json(r.stdout) as? [String: Any])
         let calls = try XCTUnwrap(obj["calls"] as? [[String: Any]])
         let secret = try XCTUnwrap(calls.first { $0["action"] as? String == "secretsmanager:GetSecretValue" })
         XCTAssertEqual(secret["resource"] as? String, "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbC123", "the json-key tail is dropped")
@@ -28,11 +29,11 @@ final class NeedsCLITests: XCTestCase {
     }
 
     func testMissingRegionIsBadInput() throws {
-        let r = try CLIRunner.run(["needs", CLIRunner.fixture("simulate/taskdef.json")])
-        XCTAssertEqual(r.code, 2)
+        let r = try CommandRunner.runEcsrole(["needs", CLIFixtures.path("simulate/taskdef.json")])
+        XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("--region"), r.stderr)
-        let bad = try CLIRunner.run(["needs", CLIRunner.fixture("simulate/broken.json")])
-        XCTAssertEqual(bad.code, 2)
+        let bad = try CommandRunner.runEcsrole(["needs", CLIFixtures.path("simulate/broken.json")])
+        XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("broken.json:"), bad.stderr)
     }
 }

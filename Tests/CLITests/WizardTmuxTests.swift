@@ -1,5 +1,6 @@
 import ExecRoleKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// Real-terminal tests of the wizard (the default command) on the tui branch's tmux harness:
@@ -16,6 +17,14 @@ final class WizardTmuxTests: TerminalTestCase {
     override func tearDown() {
         super.tearDown()
         try? FileManager.default.removeItem(atPath: work)
+    }
+
+    /// Presses w (write the files), waits for the confirmation, quits and waits for exit status 0.
+    func writeAndQuit(file: StaticString = #filePath, line: UInt = #line) throws {
+        tmux.send("w", literal: true)
+        try tmux.waitFor("Wrote", file: file, line: line)
+        tmux.send("q", literal: true)
+        try tmux.waitFor("EXIT=0", file: file, line: line)
     }
 
     /// Starts `ecsrole` with no subcommand (the wizard), drafts under `work/state`, files into `work/out`.
@@ -49,10 +58,7 @@ final class WizardTmuxTests: TerminalTestCase {
         try tmux.waitFor("3 Logs ─")
         tmux.send(" ", literal: true)
         try tmux.waitFor("1 chosen")
-        tmux.send("w", literal: true)
-        try tmux.waitFor("Wrote")
-        tmux.send("q", literal: true)
-        try tmux.waitFor("EXIT=0")
+        try writeAndQuit()
         try assertRestored()
         let spec = try readSpec()
         XCTAssertEqual(spec.repositories.count, 1)
@@ -89,10 +95,7 @@ final class WizardTmuxTests: TerminalTestCase {
         try launch(waitFor: "Resume draft?")
         tmux.send("Enter")
         try tmux.waitFor("Resumed the draft")
-        tmux.send("w", literal: true)
-        try tmux.waitFor("Wrote")
-        tmux.send("q", literal: true)
-        try tmux.waitFor("EXIT=0")
+        try writeAndQuit()
         let spec = try readSpec()
         XCTAssertEqual(spec.repositories.count, 2)
         XCTAssertEqual(spec.secrets.count, 1)
@@ -103,10 +106,9 @@ final class WizardTmuxTests: TerminalTestCase {
     /// indicator, then LIVE with the inventory's time, the account's repositories in the picker, and
     /// `R` reads it again (picking up a repository created meanwhile).
     func testLiveAccountIsReadInTheBackgroundAndRefreshed() throws {
-        let m = try MotoServer()
+        let m = try MotoServer.start()
         defer { m.stop() }
-        var env = m.awsEnv
-        env["AWS_DEFAULT_REGION"] = "eu-west-1"; env["AWS_REGION"] = "eu-west-1"
+        let env = m.awsEnv(region: "eu-west-1")
         for repo in ["live-api", "live-web"] {
             XCTAssertEqual(try CommandRunner.run("aws", ["ecr", "create-repository", "--repository-name", repo], env: env).status, 0)
         }

@@ -1,14 +1,19 @@
+import Foundation
+import TestSupport
 import TUIKit
 import XCTest
 
 final class WidgetSnapshotTests: XCTestCase {
+    /// Where the widget snapshots live (`RECORD_SNAPSHOTS=1` rewrites them).
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
     func buffer(_ w: Int, _ h: Int) -> ScreenBuffer { ScreenBuffer(size: Size(width: w, height: h)) }
 
     func testBlockFocusedAndASCII() {
         var b = buffer(24, 4)
         b.render(Block(title: "Policy", rightTitle: "3", focused: true), in: Rect(x: 0, y: 0, width: 24, height: 2))
         b.render(Block(title: "Plain", theme: .standard(TerminalOptions(ascii: true))), in: Rect(x: 0, y: 2, width: 24, height: 2))
-        assertSnapshot(b, named: "block")
+        assertSnapshot(b, named: "block", in: Self.snapshots)
     }
 
     func testParagraphWrapsWords() {
@@ -16,7 +21,7 @@ final class WidgetSnapshotTests: XCTestCase {
         let p = Paragraph(lines: [[Span("The quick brown "), Span("fox", style: Style.plain.bold), Span(" jumps over the lazy dog")],
                                   [Span("supercalifragilistic")]])
         b.render(p, in: b.area)
-        assertSnapshot(b, named: "paragraph-wrap")
+        assertSnapshot(b, named: "paragraph-wrap", in: Self.snapshots)
         XCTAssertEqual(p.wrappedRows(width: 16).count, 5)
     }
 
@@ -28,7 +33,7 @@ final class WidgetSnapshotTests: XCTestCase {
         b.render(ListView(count: items.count, state: state, multiSelect: true, total: 120) { i in
             ListRow(id: i, text: items[i], highlights: i == 4 ? [0, 4] : [])
         }, in: b.area)
-        assertSnapshot(b, named: "list")
+        assertSnapshot(b, named: "list", in: Self.snapshots)
         XCTAssertTrue(b.contains("2 of 120 selected"))
     }
 
@@ -51,7 +56,7 @@ final class WidgetSnapshotTests: XCTestCase {
     func testFilterInput() {
         var b = buffer(30, 1)
         b.render(FilterInput(field: TextFieldState("gsv"), matchCount: 12, total: 60000), in: b.area)
-        assertSnapshot(b, named: "filter-input")
+        assertSnapshot(b, named: "filter-input", in: Self.snapshots)
     }
 
     func testCodeViewJSONWithMarkers() {
@@ -68,7 +73,7 @@ final class WidgetSnapshotTests: XCTestCase {
         b.render(CodeView(lines: json.components(separatedBy: "\n"), language: .json,
                           markers: [1: LineMarker(changed: true), 4: LineMarker(changed: true, severity: .error)],
                           highlightedLine: 3), in: b.area)
-        assertSnapshot(b, named: "codeview-json")
+        assertSnapshot(b, named: "codeview-json", in: Self.snapshots)
     }
 
     func testCodeViewHCLAndYAML() {
@@ -77,7 +82,7 @@ final class WidgetSnapshotTests: XCTestCase {
         b.render(CodeView(lines: hcl, language: .hcl, showLineNumbers: false), in: Rect(x: 0, y: 0, width: 40, height: 3))
         let yaml = ["Resources:", "  Role: # the role", "    Type: 'AWS::IAM::Role'"]
         b.render(CodeView(lines: yaml, language: .yaml, showLineNumbers: false), in: Rect(x: 0, y: 3, width: 40, height: 3))
-        assertSnapshot(b, named: "codeview-hcl-yaml")
+        assertSnapshot(b, named: "codeview-hcl-yaml", in: Self.snapshots)
     }
 
     func testCodeViewScrollsToHighlightedLine() {
@@ -95,7 +100,7 @@ final class WidgetSnapshotTests: XCTestCase {
         b.render(StatusLine(message: "Ready", toast: "Saved", kind: .success), in: Rect(x: 0, y: 6, width: 50, height: 1))
         b.render(Modal(title: "Quit?", message: "Discard the unsaved role and quit?", buttons: ["Quit", "Cancel"], width: 40),
                  in: Rect(x: 0, y: 7, width: 50, height: 9))
-        assertSnapshot(b, named: "table-tabs-status-meter-modal")
+        assertSnapshot(b, named: "table-tabs-status-meter-modal", in: Self.snapshots)
         XCTAssertEqual(SizeMeter.grouped(1234567), "1,234,567")
         XCTAssertEqual(SizeMeter(used: 2345, limit: 6144).label, "2,345 / 6,144 chars")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The terminal is given back intact on quit and on SIGTERM; without a TTY the command refuses.
@@ -52,20 +53,11 @@ final class TerminalRestoreTests: TerminalTestCase {
     }
 
     func testNoTTYExitsTwoWithOneLine() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["tui-demo"]
-        p.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 2)
-        XCTAssertTrue(outData.isEmpty)
-        let message = String(decoding: errData, as: UTF8.self)
+        // Outside tmux: stdin, stdout and stderr are pipes, so there is no terminal to take over.
+        let r = try CommandRunner.run(binary, ["tui-demo"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stdout.isEmpty)
+        let message = r.stderr
         XCTAssertEqual(message.filter { $0 == "\n" }.count, 1, message)
         XCTAssertTrue(message.contains("not a TTY"), message)
     }

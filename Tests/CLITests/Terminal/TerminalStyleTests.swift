@@ -7,16 +7,14 @@ final class TerminalASCIITests: TerminalTestCase {
         tmux.run("LANG=C LC_ALL=C \(binary) tui-demo")
         let screen = try tmux.waitFor("+ Actions -")
         XCTAssertFalse(screen.contains("╭"), screen)
-        tmux.send("q")
-        try tmux.waitFor("Actions", absent: true)
+        try quitDemo(gone: "Actions")
     }
 
     func testASCIIFlag() throws {
         tmux.run("\(binary) tui-demo --ascii --no-mouse")
         let screen = try tmux.waitFor("+ Policy (JSON) -")
         XCTAssertTrue(screen.contains("> [ ]"), screen)
-        tmux.send("q")
-        try tmux.waitFor("Policy", absent: true)
+        try quitDemo(gone: "Policy")
     }
 
     func testNoColorDrawsWithoutColours() throws {
@@ -25,7 +23,6 @@ final class TerminalASCIITests: TerminalTestCase {
         let styled = tmux.capture(escapes: true)
         XCTAssertNil(styled.range(of: #"\[(3|4)[0-7]m|38;5;|48;5;"#, options: .regularExpression), styled)
         XCTAssertTrue(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "reverse video kept")
-        tmux.send("q")
-        try tmux.waitFor("Policy", absent: true)
+        try quitDemo(gone: "Policy")
     }
 }

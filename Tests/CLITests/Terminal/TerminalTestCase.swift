@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Base for real-terminal tests: a fresh tmux session per test and a helper that launches
@@ -8,7 +9,7 @@ class TerminalTestCase: XCTestCase {
     var binary = ""
 
     override func setUpWithError() throws {
-        binary = try TmuxSession.binary()
+        binary = try CommandRunner.ecsrole
         tmux = try TmuxSession()
     }
 
@@ -20,6 +21,12 @@ class TerminalTestCase: XCTestCase {
     func launchDemo(_ extra: String = "", env: String = "") throws {
         tmux.run("s0=$(stty -g); \(env) \(binary) tui-demo \(extra); echo \"EXIT=$?\"; [ \"$(stty -g)\" = \"$s0\" ] && echo \"RE\"\"STORED\"")
         try tmux.waitFor("Policy (JSON)")
+    }
+
+    /// Presses q and waits until `pattern` has left the screen (for launches without the wrapper).
+    func quitDemo(gone pattern: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        tmux.send("q")
+        try tmux.waitFor(pattern, absent: true, file: file, line: line)
     }
 
     /// Waits for the wrapper's "RESTORED" (stty settings equal) and checks that the alternate screen,

@@ -30,18 +30,6 @@ final class TmuxSession {
         if socketPath.hasPrefix("/") { unlink(socketPath) }
     }
 
-    /// Path of the built binary under test, or a failure explaining how to build it.
-    static func binary(file: StaticString = #filePath) throws -> String {
-        // Tests/CLITests/Terminal/<file>.swift → package root.
-        let root = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent(".build/debug/ecsrole").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw HarnessError("ecsrole binary not found at \(path); run `swift build` (or `make test`) first")
-        }
-        return path
-    }
-
     /// Types a shell command line and presses Enter.
     func run(_ commandLine: String) {
         _ = TmuxSession.tmux(socket, ["send-keys", "-t", target, "-l", commandLine])

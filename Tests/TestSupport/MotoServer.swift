@@ -6,36 +6,53 @@ import FoundationNetworking
 import Glibc
 #endif
 
-/// A real `moto_server` on 127.0.0.1 for one test class: started on a free port, seeded by
-/// `Fixtures/moto/seed.py` (which then turns signature checking on), killed by pid at the end.
-final class MotoServer: @unchecked Sendable {
+/// A real `moto_server` (AWS API emulator) on 127.0.0.1 and a free port: started with a bounded
+/// wait, optionally seeded by a script (AWSKitTests' `seed.py` also turns signature checking on via
+/// `/moto-api/reset-auth`), and killed by pid at the end.
+public final class MotoServer: @unchecked Sendable {
     // @unchecked: set up once in `start`, then only read.
-    let port: Int
-    let endpoint: String
+    public let port: Int
+    public let endpoint: String
+    /// The seed script's JSON answer (keys, names it created); empty without a script.
+    public private(set) var seed: [String: Any] = [:]
     let process: Process
-    let seed: [String: Any]
-    let logFile: URL
+    /// Private working directory: the log and the recorder's file stay out of the repository.
+    let directory: URL
 
-    enum Failure: Error, CustomStringConvertible {
-        case notInstalled, notReady(String), seedFailed(String)
-        var description: String {
+    public enum Failure: Error, CustomStringConvertible, LocalizedError {
+        case notReady(String), seedFailed(String), http(String)
+        public var description: String {
             switch self {
-            case .notInstalled: "moto_server not found on PATH"
-            case .notReady(let s): "moto_server did not answer within 15 s: \(s)"
+            case .notReady(let s): "moto_server did not answer within \(MotoServer.startWait) s (is moto[server] installed? make test installs it): \(s)"
             case .seedFailed(let s): "seeding failed: \(s)"
+            case .http(let s): "moto HTTP request failed: \(s)"
             }
         }
+        public var errorDescription: String? { description }
     }
 
-    private init(port: Int, process: Process, seed: [String: Any], logFile: URL) {
-        self.port = port; self.endpoint = "http://127.0.0.1:\(port)"; self.process = process; self.seed = seed
-        self.logFile = logFile
+    /// How long `start` waits for the server to answer (moto takes ~1-2 s to import).
+    static let startWait: TimeInterval = 30
+
+    private init(port: Int, process: Process, directory: URL) {
+        self.port = port; self.endpoint = "http://127.0.0.1:\(port)"; self.process = process
+        self.directory = directory
     }
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/moto")
+    deinit { stop() }
+
+    /// Environment for the AWS CLI (and ecsrole) to talk to this server with dummy credentials.
+    public var awsEnv: [String: String] { awsEnv(region: "us-east-1") }
+
+    /// The same environment with `region` as both the default and the current region.
+    public func awsEnv(region: String) -> [String: String] {
+        ["AWS_ENDPOINT_URL": endpoint, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+         "AWS_DEFAULT_REGION": region, "AWS_REGION": region, "AWS_PAGER": "",
+         "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]
+    }
 
     /// Asks the kernel for a free port by binding port 0, then releases it for moto.
-    static func freePort() -> Int {
+    public static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var addr = sockaddr_in()
@@ -48,7 +65,8 @@ final class MotoServer: @unchecked Sendable {
         return Int(UInt16(bigEndian: addr.sin_port))
     }
 
-    static func start() throws -> MotoServer {
+    /// Starts a server and, with `seedScript`, runs `python3 SCRIPT ENDPOINT` (which prints one JSON object).
+    public static func start(seedScript: URL? = nil) throws -> MotoServer {
         let port = freePort()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -67,72 +85,67 @@ final class MotoServer: @unchecked Sendable {
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle
         p.standardError = handle
-        do { try p.run() } catch { throw Failure.notInstalled }
-        // Bounded readiness poll: at most 15 s, every 100 ms.
-        let deadline = Date().addingTimeInterval(15)
+        try p.run()
+        // Bounded readiness poll, every 100 ms.
+        let deadline = Date().addingTimeInterval(startWait)
         var ready = false
         while Date() < deadline, p.isRunning {
             if (try? httpSync("http://127.0.0.1:\(port)/moto-api/", method: "GET", body: nil, timeout: 1)) != nil { ready = true; break }
             usleep(100_000)
         }
+        let server = MotoServer(port: port, process: p, directory: dir)
         guard ready else {
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            throw Failure.notReady((try? String(contentsOf: log, encoding: .utf8)) ?? "")
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            server.stop()
+            throw Failure.notReady(text)
         }
+        guard let seedScript else { return server }
         do {
-            let seed = try runSeed(endpoint: "http://127.0.0.1:\(port)")
-            return MotoServer(port: port, process: p, seed: seed, logFile: log)
+            server.seed = try runSeed(seedScript, endpoint: server.endpoint)
+            return server
         } catch {
-            kill(p.processIdentifier, SIGKILL); p.waitUntilExit()
+            server.stop()
             throw error
         }
     }
 
-    private static func runSeed(endpoint: String) throws -> [String: Any] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", fixtures.appendingPathComponent("seed.py").path, endpoint]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        try p.run()
-        let timer = DispatchWorkItem { if p.isRunning { kill(p.processIdentifier, SIGKILL) } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: timer)
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit(); timer.cancel()
-        guard p.terminationStatus == 0, let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Failure.seedFailed(String(decoding: errData.suffix(2000), as: UTF8.self))
+    private static func runSeed(_ script: URL, endpoint: String) throws -> [String: Any] {
+        let r = try CommandRunner.run("python3", [script.path, endpoint], timeout: 120)
+        guard r.status == 0, let obj = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any] else {
+            throw Failure.seedFailed(String(r.stderr.suffix(2000)))
         }
         return obj
     }
 
-    /// Kills the server by its pid and waits (bounded) for it to go.
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: logFile.deletingLastPathComponent())
+    /// Kills the server by its pid and waits (bounded) for it to go. Safe to call twice.
+    public func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
     }
 
     // MARK: - Seed accessors
 
-    func user(_ name: String) -> (id: String, secret: String, arn: String) {
+    /// A user the seed script created: access key id, secret, ARN.
+    public func user(_ name: String) -> (id: String, secret: String, arn: String) {
         let u = seed[name] as! [String: String]
         return (u["accessKeyId"]!, u["secretAccessKey"]!, u["arn"]!)
     }
 
     // MARK: - Recorder
 
-    func startRecording() throws {
+    public func startRecording() throws {
         _ = try Self.httpSync(endpoint + "/moto-api/recorder/reset-recording", method: "POST", body: nil)
         _ = try Self.httpSync(endpoint + "/moto-api/recorder/start-recording", method: "POST", body: nil)
     }
 
     /// Stops and returns every recorded call: (X-Amz-Target or "", decoded body).
-    func stopRecording() throws -> [(target: String, body: String)] {
+    public func stopRecording() throws -> [(target: String, body: String)] {
         _ = try Self.httpSync(endpoint + "/moto-api/recorder/stop-recording", method: "POST", body: nil)
         let data = try Self.httpSync(endpoint + "/moto-api/recorder/download-recording", method: "GET", body: nil)
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
@@ -148,7 +161,7 @@ final class MotoServer: @unchecked Sendable {
     // MARK: - HTTP
 
     /// A blocking request to 127.0.0.1 only (setup code runs outside async contexts).
-    static func httpSync(_ url: String, method: String, body: Data?, timeout: TimeInterval = 10) throws -> Data {
+    public static func httpSync(_ url: String, method: String, body: Data?, timeout: TimeInterval = 10) throws -> Data {
         precondition(url.hasPrefix("http://127.0.0.1:"), "tests must only touch 127.0.0.1")
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
@@ -159,13 +172,14 @@ final class MotoServer: @unchecked Sendable {
         URLSession.shared.dataTask(with: request) { data, response, error in
             if let error { box.result = .failure(error) }
             else if let http = response as? HTTPURLResponse, http.statusCode >= 400 {
-                box.result = .failure(Failure.notReady("HTTP \(http.statusCode)"))
+                box.result = .failure(Failure.http("HTTP \(http.statusCode)"))
             } else { box.result = .success(data ?? Data()) }
             sem.signal()
         }.resume()
-        guard sem.wait(timeout: .now() + timeout + 1) == .success else { throw Failure.notReady("timeout") }
+        guard sem.wait(timeout: .now() + timeout + 1) == .success else { throw Failure.http("timeout") }
         return try box.result!.get()
     }
 
+    /// Filled by the URLSession callback before the semaphore is signalled.
     private final class ResultBox: @unchecked Sendable { var result: Result<Data, any Error>? }
 }
