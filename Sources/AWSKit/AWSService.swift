@@ -45,19 +45,8 @@ public enum AWSService: String, CaseIterable, Sendable {
         }
     }
 
-    /// The short name used in `Inventory.errors` and messages.
-    public var displayName: String {
-        switch self {
-        case .ecr: "ecr"
-        case .logs: "logs"
-        case .secretsManager: "secretsmanager"
-        case .ssm: "ssm"
-        case .kms: "kms"
-        case .ecs: "ecs"
-        case .iam: "iam"
-        case .sts: "sts"
-        }
-    }
+    /// The short name used in `Inventory.errors` and messages (the signing name).
+    public var displayName: String { signingName }
 
     /// JSON 1.1 target prefix; nil for the Query-protocol services (IAM, STS).
     var jsonTargetPrefix: String? {

@@ -25,16 +25,13 @@ struct GenerateCommand: AsyncParsableCommand {
     var taskDefinition: String?
     @Option(name: .long, help: "AWS profile for --task-definition.")
     var profile: String?
-    @Option(name: .long, help: "AWS account id (12 digits) when the input does not say it.")
-    var account: String?
-    @Option(name: .long, help: "Region when the input does not say it.")
-    var region: String?
-    @Option(name: .long, help: "Partition: aws, aws-cn or aws-us-gov.")
-    var partition: String?
+    @OptionGroup var target: TaskContextOptions
+    var account: String? { target.account }
+    var region: String? { target.region }
+    var partition: String? { target.partition }
+    var kmsKeys: [String] { target.kmsKeys }
     @Option(name: .long, help: "Role name.")
     var name: String?
-    @Option(name: .customLong("kms-key"), help: "Customer managed key ARN that encrypts the task's secrets/parameters (repeatable).")
-    var kmsKeys: [String] = []
     @Option(name: .customLong("pull-through-prefix"), help: "Repository namespace that is a pull-through cache (repeatable).")
     var pullThroughPrefixes: [String] = []
     @Flag(name: .customLong("guardduty"), help: "The task runs the GuardDuty runtime-monitoring sidecar.")

@@ -32,14 +32,11 @@ struct SimulateCommand: AsyncParsableCommand {
     var context: [String] = []
     @Option(name: .customLong("via-vpc-endpoint"), help: "The task reaches AWS through this VPC endpoint: vpce-ID (every service) or SERVICE=vpce-ID (repeatable).")
     var viaVpcEndpoint: [String] = []
-    @Option(name: .long, help: "AWS account id when the task definition does not say it.")
-    var account: String?
-    @Option(name: .long, help: "Region when the task definition does not say it.")
-    var region: String?
-    @Option(name: .long, help: "Partition: aws, aws-cn or aws-us-gov.")
-    var partition: String?
-    @Option(name: .customLong("kms-key"), help: "Customer managed key ARN that encrypts the task's secrets/parameters (repeatable).")
-    var kmsKeys: [String] = []
+    @OptionGroup var target: TaskContextOptions
+    var account: String? { target.account }
+    var region: String? { target.region }
+    var partition: String? { target.partition }
+    var kmsKeys: [String] { target.kmsKeys }
     @Option(name: .customLong("current-time"), help: "aws:CurrentTime of the simulated requests (ISO 8601).")
     var currentTime: String?
     @Option(name: .long, help: "text or json.")
