@@ -23,25 +23,20 @@ enum RiskScan {
         for st in policy.statements {
             guard st.effect == .allow, let r = st.resource, !r.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
+            guard let granted = st.action, !granted.negated else { continue }
             var hits: [(ActionInfo, String, Located<String>)] = []
             var seen = Set<String>()
-            for (item, actions) in RuleSupport.grantedActions(st) {
-                for a in actions where !seen.contains(a.fullName) {
-                    guard var why = RuleSupport.categories(a)[category] else { continue }
-                    // Actions that only work on `*` and that the ECS agent needs (ecr:GetAuthorizationToken)
-                    // cannot be scoped: reporting them would be a false alarm on every execution role.
-                    if ExecutionRoleActions.entry(for: a.fullName)?.requiresStarResource == true { continue }
-                    if category == .privilegeEscalation {
-                        let paths = RuleSupport.escalationPaths(a)
-                        if !paths.contains(where: { $0.actions.count == 1 }) {
-                            guard let enabled = paths.first(where: { enabledCombos().contains($0.name) }) else { continue }
-                            // Name the method the policy actually enables, not the first one the action is part of.
-                            let partners = enabled.actions.filter { $0.lowercased() != a.fullName.lowercased() }
-                            why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
-                        }
+            for item in granted.items {
+                for h in PatternFacts.riskHits(item.value, category) where !seen.contains(h.fullName) {
+                    var why = h.why
+                    if !h.comboPaths.isEmpty {
+                        guard let enabled = h.comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
+                        // Name the method the policy actually enables, not the first one the action is part of.
+                        let partners = enabled.actions.filter { $0.lowercased() != h.fullName.lowercased() }
+                        why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
                     }
-                    seen.insert(a.fullName)
-                    hits.append((a, why, item))
+                    seen.insert(h.fullName)
+                    hits.append((h.action, why, item))
                 }
             }
             guard let first = hits.first else { continue }
