@@ -16,25 +16,29 @@ public enum JSONWriter {
         return out
     }
 
+    private static func appendSpaces(_ n: Int, to out: inout String) {
+        out.append(String(repeating: " ", count: n))
+    }
+
     private static func write(_ value: JSON, indent: Int, into out: inout String) {
         switch value {
         case .array(let items) where !items.isEmpty:
             out.append("[\n")
             for (i, item) in items.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                appendSpaces(indent + 2, to: &out)
                 write(item, indent: indent + 2, into: &out)
                 out.append(i + 1 < items.count ? ",\n" : "\n")
             }
-            out.append(String(repeating: " ", count: indent)); out.append("]")
+            appendSpaces(indent, to: &out); out.append("]")
         case .object(let members) where !members.isEmpty:
             out.append("{\n")
             for (i, m) in members.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
-                out.append(quote(m.key)); out.append(": ")
+                appendSpaces(indent + 2, to: &out)
+                appendQuoted(m.key, to: &out); out.append(": ")
                 write(m.value, indent: indent + 2, into: &out)
                 out.append(i + 1 < members.count ? ",\n" : "\n")
             }
-            out.append(String(repeating: " ", count: indent)); out.append("}")
+            appendSpaces(indent, to: &out); out.append("}")
         default:
             writeCompact(value, into: &out)
         }
@@ -45,7 +49,7 @@ public enum JSONWriter {
         case .null: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
         case .number(let n): out.append(n)
-        case .string(let s): out.append(quote(s))
+        case .string(let s): appendQuoted(s, to: &out)
         case .array(let items):
             out.append("[")
             for (i, item) in items.enumerated() { if i > 0 { out.append(",") }; writeCompact(item, into: &out) }
@@ -54,9 +58,18 @@ public enum JSONWriter {
             out.append("{")
             for (i, m) in members.enumerated() {
                 if i > 0 { out.append(",") }
-                out.append(quote(m.key)); out.append(":"); writeCompact(m.value, into: &out)
+                appendQuoted(m.key, to: &out); out.append(":"); writeCompact(m.value, into: &out)
             }
             out.append("}")
+        }
+    }
+
+    /// Appends `quote(s)` without building the quoted string first (a report holds ~100,000 strings).
+    private static func appendQuoted(_ s: String, to out: inout String) {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append("\""); out.append(s); out.append("\"")
+        } else {
+            out.append(quote(s))
         }
     }
 

@@ -21,27 +21,29 @@ enum PatternFacts {
     /// The actions of `pattern` in `category`, in expansion order, without duplicates and without the
     /// `*`-only actions the ECS agent needs (they cannot be scoped; `RiskScan` never reports them).
     static func riskHits(_ pattern: String, _ category: RiskCategory) -> [RiskHit] {
-        riskCaches[category]!.value(pattern) {
-            var out: [RiskHit] = []
+        // One walk of the expansion answers all five categories: the five rules ask in turn.
+        riskCache.value(pattern) {
+            var out: [RiskCategory: [RiskHit]] = [:]
             var seen = Set<String>()
             for a in RuleSupport.expand(pattern) {
                 let name = a.fullName
-                guard let why = RuleSupport.categories(a)[category], !seen.contains(name) else { continue }
+                let categories = RuleSupport.categories(a)
+                guard !categories.isEmpty, seen.insert(name).inserted else { continue }
                 if ExecutionRoleActions.entry(for: name)?.requiresStarResource == true { continue }
-                var combos: [EscalationPath] = []
-                if category == .privilegeEscalation {
-                    let paths = RuleSupport.escalationPaths(a)
-                    if !paths.contains(where: { $0.actions.count == 1 }) { combos = paths }
+                for (category, why) in categories {
+                    var combos: [EscalationPath] = []
+                    if category == .privilegeEscalation {
+                        let paths = RuleSupport.escalationPaths(a)
+                        if !paths.contains(where: { $0.actions.count == 1 }) { combos = paths }
+                    }
+                    out[category, default: []].append(RiskHit(action: a, fullName: name, why: why, comboPaths: combos))
                 }
-                seen.insert(name)
-                out.append(RiskHit(action: a, fullName: name, why: why, comboPaths: combos))
             }
             return out
-        }
+        }[category] ?? []
     }
 
-    private static let riskCaches: [RiskCategory: RuleCache<[RiskHit]>] =
-        Dictionary(uniqueKeysWithValues: RiskCategory.allCases.map { ($0, RuleCache<[RiskHit]>()) })
+    private static let riskCache = RuleCache<[RiskCategory: [RiskHit]]>()
 
     /// What `wildcard-resource` needs of a pattern: the full names of its actions that support
     /// resource-level permissions and are not List-level (expansion order, no duplicates), and the

@@ -24,7 +24,7 @@ enum RiskScan {
             guard st.effect == .allow, let r = st.resource, !r.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
             guard let granted = st.action, !granted.negated else { continue }
-            var hits: [(ActionInfo, String, Located<String>)] = []
+            var hits: [(String, String, Located<String>)] = []
             var seen = Set<String>()
             for item in granted.items {
                 for h in PatternFacts.riskHits(item.value, category) where !seen.contains(h.fullName) {
@@ -36,17 +36,17 @@ enum RiskScan {
                         why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
                     }
                     seen.insert(h.fullName)
-                    hits.append((h.action, why, item))
+                    hits.append((h.fullName, why, item))
                 }
             }
             guard let first = hits.first else { continue }
             let wild = hits.count > 3 || Glob.hasWildcard(first.2.value)
-            let detail = hits.prefix(3).map { "\($0.0.fullName) (\($0.1))" }.joined(separator: "; ")
-            let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).map(\.0.fullName), limit: 6))" : ""
+            let detail = hits.prefix(3).map { "\($0.0) (\($0.1))" }.joined(separator: "; ")
+            let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).map(\.0), limit: 6))" : ""
             let msg = "\(st.label) allows on \"\(broad.value)\": \(detail)\(more)"
             // Point at the action when one item is to blame, else at the broad resource.
             let pointer = (!wild && Set(hits.map(\.2.pointer)).count == 1) ? first.2.pointer : broad.pointer
-            out.append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.map(\.0.fullName), limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
+            out.append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.map(\.0), limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
         }
         return out
     }
