@@ -85,7 +85,7 @@ enum ConditionKeyTemplate {
     /// A lower-cased glob for a template key (`aws:requesttag/?*`), or nil when `key` has no template.
     static func glob(for key: String) -> String? {
         if key.lowercased().hasSuffix("/tag-key") { return String(key.lowercased().dropLast(7)) + "?*" }
-        guard key.contains("${") || key.contains("<") else { return nil }
+        guard key.utf8Contains("${") || key.utf8Contains("<") else { return nil }
         var out = "", inTemplate = false
         for ch in key.lowercased() {
             if inTemplate {

@@ -79,21 +79,24 @@ public enum JSONWriter {
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + s + "\""
         }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where u.value < 0x20:
-                let h = String(u.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - h.count) + h)
-            default: out.unicodeScalars.append(u)
+        // Escape on UTF-8 bytes: finding messages quote names ("…"), so this path is common.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(s.utf8.count + 8)
+        let hex = Array("0123456789abcdef".utf8)
+        for c in s.utf8 {
+            switch c {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(c)
+            case UInt8(ascii: "\\"): bytes.append(c); bytes.append(c)
+            case 10: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 13: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 9: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case ..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(c >> 4)]); bytes.append(hex[Int(c & 15)])
+            default: bytes.append(c)
             }
         }
-        out.append("\"")
-        return out
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,7 +23,7 @@ enum RuleSupport {
     static func isBroadResource(_ pattern: String) -> Bool {
         if pattern == "*" { return true }
         guard let arn = ARN(pattern) else { return false }
-        if arn.account.contains("*") && (arn.resource.hasPrefix("*") || arn.resourceName.hasPrefix("*")) { return true }
+        if arn.account.utf8.contains(UInt8(ascii: "*")) && (arn.resource.hasPrefix("*") || arn.resourceName.hasPrefix("*")) { return true }
         return arn.resource == "*" || arn.resource.hasPrefix("*") || arn.resourceName == "*"
     }
 
