@@ -8,36 +8,47 @@ import IAMKit
 /// when known, and a file's `error` (`message`, `line`, `column`) when it could not be read.
 public enum JSONReportFormatter {
     public static func render(_ report: LintReport) -> String {
-        var files: [JSON] = []
-        for file in report.files {
-            var fileMembers: [(String, JSON)] = [
-                ("path", .string(file.path)),
-                ("kind", file.kind.map(JSON.string) ?? .null),
-                ("findings", .array(file.items.map(finding))),
-            ]
-            if let e = file.error {
-                fileMembers.append(("error", .obj([
-                    ("message", .string(e.message)),
-                    ("line", e.position.map { .number(String($0.line)) } ?? .null),
-                    ("column", e.position.map { .number(String($0.column)) } ?? .null),
-                ])))
-            }
-            files.append(.obj(fileMembers))
-        }
+        let all = report.allFindings
         let bySeverity = JSON.obj(Severity.allCases.reversed().map { s in
-            (s.rawValue, .number(String(report.allFindings.filter { $0.severity == s }.count)))
+            (s.rawValue, .number(String(all.filter { $0.severity == s }.count)))
         })
-        let root = JSON.obj([
-            ("version", .number("1")),
-            ("files", .array(files)),
-            ("summary", .obj([
-                ("files", .number(String(report.files.count))),
-                ("findings", .number(String(report.allFindings.count))),
-                ("bySeverity", bySeverity),
-                ("unreadableFiles", .number(String(report.files.filter { $0.error != nil }.count))),
-            ])),
+        let summary = JSON.obj([
+            ("files", .number(String(report.files.count))),
+            ("findings", .number(String(all.count))),
+            ("bySeverity", bySeverity),
+            ("unreadableFiles", .number(String(report.files.filter { $0.error != nil }.count))),
         ])
-        return JSONWriter.pretty(root)
+        guard !report.files.isEmpty else {
+            return JSONWriter.pretty(.obj([("version", .number("1")), ("files", .array([])), ("summary", summary)]))
+        }
+        // The text `JSONWriter.pretty` gives for the whole tree, written file by file: the tree of
+        // a large corpus's findings cost more memory than the text itself.
+        var out = "{\n  \"version\": 1,\n  \"files\": [\n"
+        for (i, file) in report.files.enumerated() {
+            out.append("    ")
+            JSONWriter.appendPretty(fileJSON(file), indent: 4, to: &out)
+            out.append(i + 1 < report.files.count ? ",\n" : "\n")
+        }
+        out.append("  ],\n  \"summary\": ")
+        JSONWriter.appendPretty(summary, indent: 2, to: &out)
+        out.append("\n}\n")
+        return out
+    }
+
+    static func fileJSON(_ file: LintReport.File) -> JSON {
+        var fileMembers: [(String, JSON)] = [
+            ("path", .string(file.path)),
+            ("kind", file.kind.map(JSON.string) ?? .null),
+            ("findings", .array(file.items.map(finding))),
+        ]
+        if let e = file.error {
+            fileMembers.append(("error", .obj([
+                ("message", .string(e.message)),
+                ("line", e.position.map { .number(String($0.line)) } ?? .null),
+                ("column", e.position.map { .number(String($0.column)) } ?? .null),
+            ])))
+        }
+        return .obj(fileMembers)
     }
 
     static func finding(_ item: LintReport.Item) -> JSON {

@@ -9,6 +9,12 @@ public enum JSONWriter {
         return out
     }
 
+    /// Appends `value` as `pretty` writes it when it sits `indent` spaces deep (no final newline),
+    /// so a large document can be written part by part without building its whole tree.
+    public static func appendPretty(_ value: JSON, indent: Int, to out: inout String) {
+        write(value, indent: indent, into: &out)
+    }
+
     /// Single-line text with no spaces (for size measurement and CLI arguments).
     public static func compact(_ value: JSON) -> String {
         var out = ""
