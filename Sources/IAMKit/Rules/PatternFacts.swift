@@ -9,7 +9,6 @@
 enum PatternFacts {
     /// An action of a pattern's expansion that falls into a risk category.
     struct RiskHit: Sendable {
-        let action: ActionInfo
         let fullName: String
         /// `RiskCatalog.categories(for:)[category]`.
         let why: String
@@ -26,9 +25,10 @@ enum PatternFacts {
             var out: [RiskCategory: [RiskHit]] = [:]
             var seen = Set<String>()
             for a in RuleSupport.expand(pattern) {
-                let name = a.fullName
                 let categories = RuleSupport.categories(a)
-                guard !categories.isEmpty, seen.insert(name).inserted else { continue }
+                guard !categories.isEmpty else { continue }
+                let name = a.fullName
+                guard seen.insert(name).inserted else { continue }
                 if ExecutionRoleActions.entry(for: name)?.requiresStarResource == true { continue }
                 for (category, why) in categories {
                     var combos: [EscalationPath] = []
@@ -36,14 +36,14 @@ enum PatternFacts {
                         let paths = RuleSupport.escalationPaths(a)
                         if !paths.contains(where: { $0.actions.count == 1 }) { combos = paths }
                     }
-                    out[category, default: []].append(RiskHit(action: a, fullName: name, why: why, comboPaths: combos))
+                    out[category, default: []].append(RiskHit(fullName: name, why: why, comboPaths: combos))
                 }
             }
             return out
         }[category] ?? []
     }
 
-    private static let riskCache = RuleCache<[RiskCategory: [RiskHit]]>()
+    private static let riskCache = RuleCache<[RiskCategory: [RiskHit]], String>()
 
     /// What `wildcard-resource` needs of a pattern: the full names of its actions that support
     /// resource-level permissions and are not List-level (expansion order, no duplicates), and the
@@ -66,7 +66,7 @@ enum PatternFacts {
         }
     }
 
-    private static let scopableCache = RuleCache<Scopable>()
+    private static let scopableCache = RuleCache<Scopable, String>()
 
     /// What `wildcard-action` needs of a pattern: how many actions it grants, `RuleSupport.summary`
     /// of them, and the full names of its Write and Permissions-management actions.
@@ -84,5 +84,5 @@ enum PatternFacts {
         }
     }
 
-    private static let breadthCache = RuleCache<Breadth>()
+    private static let breadthCache = RuleCache<Breadth, String>()
 }
