@@ -15,6 +15,35 @@ public enum JSONWriter {
         write(value, indent: indent, into: &out)
     }
 
+    /// `compact(value).unicodeScalars.count`, without building the text (`policy-size` asks for
+    /// every policy of a corpus).
+    public static func compactScalarCount(_ value: JSON) -> Int {
+        switch value {
+        case .null: return 4
+        case .bool(let b): return b ? 4 : 5
+        case .number(let n): return n.unicodeScalars.count
+        case .string(let s): return quotedScalarCount(s)
+        case .array(let items):
+            return 2 + max(items.count - 1, 0) + items.reduce(0) { $0 + compactScalarCount($1) }
+        case .object(let members):
+            return 2 + max(members.count - 1, 0)
+                + members.reduce(0) { $0 + quotedScalarCount($1.key) + 1 + compactScalarCount($1.value) }
+        }
+    }
+
+    /// `quote(s).unicodeScalars.count`.
+    private static func quotedScalarCount(_ s: String) -> Int {
+        var n = 2
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2
+            case ..<0x20: n += 6
+            default: n += 1
+            }
+        }
+        return n
+    }
+
     /// Single-line text with no spaces (for size measurement and CLI arguments).
     public static func compact(_ value: JSON) -> String {
         var out = ""
