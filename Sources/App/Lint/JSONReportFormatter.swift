@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import IAMKit
 
 /// The machine-readable report, `version` 1:
@@ -8,6 +10,14 @@ import IAMKit
 /// when known, and a file's `error` (`message`, `line`, `column`) when it could not be read.
 public enum JSONReportFormatter {
     public static func render(_ report: LintReport) -> String {
+        var out = ""
+        write(report) { out.append($0) }
+        return out
+    }
+
+    /// `render`'s text, handed to `emit` in a few parts in order, so a caller can print it without
+    /// holding it twice (the report of a large corpus is several megabytes).
+    public static func write(_ report: LintReport, to emit: (String) -> Void) {
         let all = report.allFindings
         let bySeverity = JSON.obj(Severity.allCases.reversed().map { s in
             (s.rawValue, .number(String(all.filter { $0.severity == s }.count)))
@@ -19,20 +29,29 @@ public enum JSONReportFormatter {
             ("unreadableFiles", .number(String(report.files.filter { $0.error != nil }.count))),
         ])
         guard !report.files.isEmpty else {
-            return JSONWriter.pretty(.obj([("version", .number("1")), ("files", .array([])), ("summary", summary)]))
+            emit(JSONWriter.pretty(.obj([("version", .number("1")), ("files", .array([])), ("summary", summary)])))
+            return
         }
-        // The text `JSONWriter.pretty` gives for the whole tree, written file by file: the tree of
-        // a large corpus's findings cost more memory than the text itself.
-        var out = "{\n  \"version\": 1,\n  \"files\": [\n"
-        for (i, file) in report.files.enumerated() {
-            out.append("    ")
-            JSONWriter.appendPretty(fileJSON(file), indent: 4, to: &out)
-            out.append(i + 1 < report.files.count ? ",\n" : "\n")
+        // The text `JSONWriter.pretty` gives for the whole tree, written file by file (the tree of a
+        // large corpus's findings cost more memory than the text), in chunks rendered on all cores.
+        let files = report.files
+        let chunks = min(files.count, 8)
+        let texts = ChunkTexts(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var text = ""
+            for i in stride(from: c * files.count / chunks, to: (c + 1) * files.count / chunks, by: 1) {
+                text.append("    ")
+                JSONWriter.appendPretty(fileJSON(files[i]), indent: 4, to: &text)
+                text.append(i + 1 < files.count ? ",\n" : "\n")
+            }
+            texts.set(c, text)
         }
-        out.append("  ],\n  \"summary\": ")
-        JSONWriter.appendPretty(summary, indent: 2, to: &out)
-        out.append("\n}\n")
-        return out
+        emit("{\n  \"version\": 1,\n  \"files\": [\n")
+        for t in texts.values { emit(t) }
+        var tail = "  ],\n  \"summary\": "
+        JSONWriter.appendPretty(summary, indent: 2, to: &tail)
+        tail.append("\n}\n")
+        emit(tail)
     }
 
     static func fileJSON(_ file: LintReport.File) -> JSON {
@@ -68,4 +87,16 @@ public enum JSONReportFormatter {
         if let d = f.document { m.append(("document", .string(d))) }
         return .obj(m)
     }
+}
+
+/// Per-chunk report text written from `concurrentPerform`'s threads, each slot once, under a lock.
+private final class ChunkTexts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts: [String]
+
+    init(count: Int) { texts = Array(repeating: "", count: count) }
+
+    func set(_ i: Int, _ text: String) { lock.lock(); texts[i] = text; lock.unlock() }
+
+    var values: [String] { lock.lock(); defer { lock.unlock() }; return texts }
 }
