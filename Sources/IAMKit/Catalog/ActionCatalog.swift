@@ -99,6 +99,8 @@ public final class ActionCatalog: Sendable {
         for prefix in prefixes {
             guard let svc = service(prefix) else { continue }
             presorted = presorted && svc.actionsSorted
+            // `svc:*` of a sorted service is the service's own array: share it, do not copy it.
+            if actionPart == "*" && presorted { return svc.actions }
             if actionPart == "*" {
                 result.append(contentsOf: svc.actions)
             } else if !Glob.hasWildcard(actionPart) {

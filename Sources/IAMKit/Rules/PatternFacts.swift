@@ -54,7 +54,7 @@ enum PatternFacts {
     }
 
     static func scopable(_ pattern: String) -> Scopable {
-        scopableCache.value(pattern) {
+        scopableCache.pattern(pattern) {
             var names: [String] = [], seen = Set<String>(), types = Set<String>()
             for a in RuleSupport.expand(pattern) where a.supportsResourceLevelPermissions && a.accessLevel != .list {
                 let name = a.fullName

@@ -17,6 +17,15 @@ final class RuleCache<Value: Sendable, Key: Hashable & Sendable>: @unchecked Sen
     }
 }
 
+extension RuleCache where Key == String {
+    /// `value(pattern, make)` for an `Action` pattern with a wildcard; a plain action name is
+    /// answered by `make` without storing it. For answers that are cheap to derive from a name's
+    /// (cached) expansion but costly to keep: the managed-policy corpus holds 15,000 distinct names.
+    func pattern(_ pattern: String, _ make: () -> Value) -> Value {
+        Glob.hasWildcard(pattern) ? value(pattern, make) : make()
+    }
+}
+
 /// An action as a cache key: its two parts, so a lookup need not build `fullName`.
 struct ActionKey: Hashable, Sendable {
     let service: String
