@@ -33,21 +33,27 @@ public enum JSONReportFormatter {
             return
         }
         // The text `JSONWriter.pretty` gives for the whole tree, written file by file (the tree of a
-        // large corpus's findings cost more memory than the text), in chunks rendered on all cores.
+        // large corpus's findings cost more memory than the text), in chunks rendered a batch at a
+        // time on all cores and emitted in order: only one batch of text is held at once.
         let files = report.files
-        let chunks = min(files.count, 8)
-        let texts = ChunkTexts(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var text = ""
-            for i in stride(from: c * files.count / chunks, to: (c + 1) * files.count / chunks, by: 1) {
-                text.append("    ")
-                JSONWriter.appendPretty(fileJSON(files[i]), indent: 4, to: &text)
-                text.append(i + 1 < files.count ? ",\n" : "\n")
-            }
-            texts.set(c, text)
-        }
+        let chunks = min(files.count, 32)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         emit("{\n  \"version\": 1,\n  \"files\": [\n")
-        for t in texts.values { emit(t) }
+        for first in stride(from: 0, to: chunks, by: width) {
+            let batch = min(width, chunks - first)
+            let texts = ChunkTexts(count: batch)
+            DispatchQueue.concurrentPerform(iterations: batch) { k in
+                let c = first + k
+                var text = ""
+                for i in stride(from: c * files.count / chunks, to: (c + 1) * files.count / chunks, by: 1) {
+                    text.append("    ")
+                    JSONWriter.appendPretty(fileJSON(files[i]), indent: 4, to: &text)
+                    text.append(i + 1 < files.count ? ",\n" : "\n")
+                }
+                texts.set(k, text)
+            }
+            for t in texts.values { emit(t) }
+        }
         var tail = "  ],\n  \"summary\": "
         JSONWriter.appendPretty(summary, indent: 2, to: &tail)
         tail.append("\n}\n")
