@@ -96,17 +96,20 @@ struct LintCommand: AsyncParsableCommand {
                 o.kind = .bundle
                 all += LintPipeline.lint(path: live.label, bytes: live.bytes, options: o)
             }
+            // Path → index of its first readable entry (a linear search per file was quadratic).
+            var readable: [String: Int] = [:]
             for entry in all {
                 // A paired task definition's findings arrive under its path from several inputs: one entry.
-                if entry.error == nil, let i = files.firstIndex(where: { $0.path == entry.path && $0.error == nil }) {
+                if entry.error == nil, let i = readable[entry.path] {
                     files[i].items += entry.items
                 } else {
+                    if entry.error == nil { readable[entry.path] = files.count }
                     files.append(entry)
                 }
             }
             let report = LintReport(files: files, rules: catalog)
             switch format {
-            case "json": print(JSONReportFormatter.render(report), terminator: "")
+            case "json": JSONReportFormatter.write(report) { print($0, terminator: "") }
             case "sarif": print(SARIFFormatter.render(report, toolVersion: Self.toolVersion), terminator: "")
             default: print(TextFormatter.render(report, color: Terminal.wantsColor), terminator: "")
             }

@@ -28,7 +28,7 @@ public enum PolicySizeRule: RoleRule {
     public static func size(of source: PolicySource) -> Int {
         let json: JSON
         if let doc = source.document, let root = rootNode(source.policy, doc) { json = root.json } else { json = PolicyWriter.json(source.policy) }
-        return JSONWriter.compact(json).unicodeScalars.count
+        return JSONWriter.compactScalarCount(json)
     }
 
     static func rootNode(_ p: Policy, _ doc: JSONDocument) -> JSONNode? {

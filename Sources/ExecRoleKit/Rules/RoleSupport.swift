@@ -36,7 +36,15 @@ enum RoleSupport {
 
     /// Allow statements that cover `action` (Action or NotAction).
     static func allows(_ role: RoleUnderReview, action: String) -> [RoleStatement] {
-        statements(role).filter { $0.isAllow && $0.covers(action: action) }
+        // `statements(role).filter`, without building a RoleStatement for every statement first:
+        // the role rules ask this for a dozen actions per role.
+        var out: [RoleStatement] = []
+        for (i, src) in role.identityPolicies.enumerated() {
+            for st in src.policy.statements where st.effect == .allow && actionMatches(st.action, action) {
+                out.append(RoleStatement(policyIndex: i, source: src, statement: st))
+            }
+        }
+        return out
     }
 
     static func actionMatches(_ list: ElementList?, _ action: String) -> Bool {

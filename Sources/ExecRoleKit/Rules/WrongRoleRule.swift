@@ -32,7 +32,9 @@ public enum WrongRoleRule: RoleRule {
 
         func hits(_ item: String) -> [(String, String)] {
             let key = item.lowercased()
-            if let svc = key.split(separator: ":").first, !Glob.hasWildcard(String(svc)), !services.contains(String(svc)) { return [] }
+            // The first non-empty `:`-separated part (as `split(separator:).first`), without splitting it all.
+            let svc = key.drop { $0 == ":" }.prefix { $0 != ":" }
+            if !svc.isEmpty, !Glob.hasWildcard(String(svc)), !services.contains(String(svc)) { return [] }
             lock.lock(); if let h = store[key] { lock.unlock(); return h }; lock.unlock()
             let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
             lock.lock(); store[key] = h; lock.unlock()

@@ -93,21 +93,26 @@ public final class ActionCatalog: Sendable {
             ? servicePrefixes.filter { Glob.matches(servicePart, $0.lowercased()) }
             : [servicePart]
         var result: [ActionInfo] = []
+        // One service whose actions are in name order yields its matches already sorted: the sort
+        // below (String tuple compares) was most of expanding `svc:*` and `svc:Get*`.
+        var presorted = prefixes.count == 1
         for prefix in prefixes {
             guard let svc = service(prefix) else { continue }
+            presorted = presorted && svc.actionsSorted
+            // `svc:*` of a sorted service is the service's own array: share it, do not copy it.
+            if actionPart == "*" && presorted { return svc.actions }
             if actionPart == "*" {
                 result.append(contentsOf: svc.actions)
             } else if !Glob.hasWildcard(actionPart) {
                 if let a = svc.action(named: actionPart) { result.append(a) }
             } else {
-                let p = Array(actionPart.unicodeScalars)
-                // Keys of actionIndex are already lower-cased, so skip Glob's per-call lowercasing.
-                for (lowerName, i) in svc.actionIndex where Glob.matchScalars(p, Array(lowerName.unicodeScalars)) {
+                // Names are already lower-cased, so skip Glob's per-call lowercasing; `actions` order.
+                for (i, lowerName) in svc.lowerNames.enumerated() where Glob.matches(actionPart, lowerName) {
                     result.append(svc.actions[i])
                 }
             }
         }
-        return result.count > 1 ? result.sorted { ($0.service, $0.name) < ($1.service, $1.name) } : result
+        return result.count > 1 && !presorted ? result.sorted { ($0.service, $0.name) < ($1.service, $1.name) } : result
     }
 
     // MARK: Condition keys

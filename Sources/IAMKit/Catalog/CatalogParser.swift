@@ -37,6 +37,10 @@ enum CatalogParser {
         var resources: [ResourceTypeInfo] = []
         var conditions: [ConditionKeyInfo] = []
         var actionLines: [[Range<Int>]] = []
+        // Condition keys repeat on every row of a service (EC2 lists dozens per resource type and
+        // ~700 actions): one String per distinct key, not per mention, keeps `*` from costing tens
+        // of megabytes once every block is parsed.
+        var pool = Set<String>()
         var lineStart = 0
         while lineStart < b.count {
             var lineEnd = lineStart
@@ -46,7 +50,7 @@ enum CatalogParser {
                 switch b[lineStart] {
                 case UInt8(ascii: "S"): header = f
                 case UInt8(ascii: "R") where f.count >= 3:
-                    resources.append(ResourceTypeInfo(name: str(b, f[0]), arnFormat: str(b, f[1]), conditionKeys: list(b, f[2])))
+                    resources.append(ResourceTypeInfo(name: str(b, f[0]), arnFormat: str(b, f[1]), conditionKeys: list(b, f[2], &pool)))
                 case UInt8(ascii: "C") where f.count >= 3:
                     conditions.append(ConditionKeyInfo(name: str(b, f[0]), type: str(b, f[1]), description: str(b, f[2])))
                 case UInt8(ascii: "A") where f.count >= 6:
@@ -61,7 +65,9 @@ enum CatalogParser {
         var url = header.count > 2 ? str(b, header[2]) : ""
         if url.hasPrefix("~") { url = docsBase + url.dropFirst() }
         var resourceByName: [String: ResourceTypeInfo] = [:]
-        for r in resources { resourceByName[r.name] = r }
+        // One `[arnFormat]` array per resource type, shared by every action that names it.
+        var formatsByName: [String: [String]] = [:]
+        for r in resources { resourceByName[r.name] = r; formatsByName[r.name] = [r.arnFormat] }
         var actions: [ActionInfo] = []
         actions.reserveCapacity(actionLines.count)
         for f in actionLines {
@@ -71,7 +77,7 @@ enum CatalogParser {
                 var nameRange = item, keys: [String] = []
                 if let eq = item.first(where: { b[$0] == equals }) {
                     nameRange = item.lowerBound..<eq
-                    keys = list(b, (eq + 1)..<item.upperBound)
+                    keys = list(b, (eq + 1)..<item.upperBound, &pool)
                 }
                 let required = !nameRange.isEmpty && b[nameRange.upperBound - 1] == star
                 if required { nameRange = nameRange.lowerBound..<(nameRange.upperBound - 1) }
@@ -86,14 +92,14 @@ enum CatalogParser {
                     for k in keys where seen.insert(k).inserted { allKeys.append(k) }
                 }
                 refs.append(ResourceTypeRef(name: name, required: required,
-                                            arnFormats: info.map { [$0.arnFormat] } ?? [], conditionKeys: allKeys))
+                                            arnFormats: info == nil ? [] : formatsByName[name] ?? [], conditionKeys: allKeys))
             }
             let descRange = f[5]
             let desc = !descRange.isEmpty && b[descRange.lowerBound] == tilde
                 ? grants + str(b, (descRange.lowerBound + 1)..<descRange.upperBound)
                 : str(b, descRange)
             actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, description: desc,
-                                      resourceTypes: refs, conditionKeys: list(b, f[3]), dependentActions: list(b, f[4])))
+                                      resourceTypes: refs, conditionKeys: list(b, f[3], &pool), dependentActions: list(b, f[4], &pool)))
         }
         return ServiceInfo(prefix: prefix, name: str(b, header[1]), authorizationURL: url, actions: actions,
                            resourceTypes: resources, conditionKeys: conditions)
@@ -119,7 +125,9 @@ enum CatalogParser {
         String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
     }
 
-    private static func list(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [String] {
-        r.isEmpty ? [] : split(b, r, on: comma, maxPieces: Int.max).map { str(b, $0) }
+    /// The comma list in `r`, each string taken from `pool` when an equal one was seen before.
+    private static func list(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ pool: inout Set<String>) -> [String] {
+        if r.isEmpty { return [] }
+        return split(b, r, on: comma, maxPieces: Int.max).map { pool.insert(str(b, $0)).memberAfterInsert }
     }
 }

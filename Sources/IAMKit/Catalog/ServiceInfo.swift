@@ -15,6 +15,11 @@ public struct ServiceInfo: Sendable {
 
     /// Lower-cased action name → index into `actions`.
     let actionIndex: [String: Int]
+    /// `actions[i].name` lower-cased, in `actions` order (for glob matching in that order).
+    let lowerNames: [String]
+    /// Whether `actions` is already in `String` order by name (true for all but a few services),
+    /// so `ActionCatalog.expand` need not sort a single service's matches.
+    let actionsSorted: Bool
     /// Lower-cased condition keys without a template part (exact lookups).
     let exactKeys: Set<String>
     /// Lower-cased condition keys with a `${TagKey}` / `<key>` template, as globs (`aws:requesttag/?*`).
@@ -30,8 +35,16 @@ public struct ServiceInfo: Sendable {
         self.conditionKeys = conditionKeys
         var index: [String: Int] = [:]
         index.reserveCapacity(actions.count)
-        for (i, a) in actions.enumerated() { index[a.name.lowercased()] = i }
+        var lower: [String] = []
+        lower.reserveCapacity(actions.count)
+        for (i, a) in actions.enumerated() {
+            let l = a.name.lowercased()
+            index[l] = i
+            lower.append(l)
+        }
         actionIndex = index
+        lowerNames = lower
+        actionsSorted = zip(actions, actions.dropFirst()).allSatisfy { $0.name < $1.name }
         var exact = Set<String>(), templates: [String] = []
         for key in conditionKeys.map(\.name) {
             if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
@@ -85,7 +98,7 @@ enum ConditionKeyTemplate {
     /// A lower-cased glob for a template key (`aws:requesttag/?*`), or nil when `key` has no template.
     static func glob(for key: String) -> String? {
         if key.lowercased().hasSuffix("/tag-key") { return String(key.lowercased().dropLast(7)) + "?*" }
-        guard key.contains("${") || key.contains("<") else { return nil }
+        guard key.utf8Contains("${") || key.utf8Contains("<") else { return nil }
         var out = "", inTemplate = false
         for ch in key.lowercased() {
             if inTemplate {

@@ -9,6 +9,41 @@ public enum JSONWriter {
         return out
     }
 
+    /// Appends `value` as `pretty` writes it when it sits `indent` spaces deep (no final newline),
+    /// so a large document can be written part by part without building its whole tree.
+    public static func appendPretty(_ value: JSON, indent: Int, to out: inout String) {
+        write(value, indent: indent, into: &out)
+    }
+
+    /// `compact(value).unicodeScalars.count`, without building the text (`policy-size` asks for
+    /// every policy of a corpus).
+    public static func compactScalarCount(_ value: JSON) -> Int {
+        switch value {
+        case .null: return 4
+        case .bool(let b): return b ? 4 : 5
+        case .number(let n): return n.unicodeScalars.count
+        case .string(let s): return quotedScalarCount(s)
+        case .array(let items):
+            return 2 + max(items.count - 1, 0) + items.reduce(0) { $0 + compactScalarCount($1) }
+        case .object(let members):
+            return 2 + max(members.count - 1, 0)
+                + members.reduce(0) { $0 + quotedScalarCount($1.key) + 1 + compactScalarCount($1.value) }
+        }
+    }
+
+    /// `quote(s).unicodeScalars.count`.
+    private static func quotedScalarCount(_ s: String) -> Int {
+        var n = 2
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2
+            case ..<0x20: n += 6
+            default: n += 1
+            }
+        }
+        return n
+    }
+
     /// Single-line text with no spaces (for size measurement and CLI arguments).
     public static func compact(_ value: JSON) -> String {
         var out = ""
@@ -16,25 +51,29 @@ public enum JSONWriter {
         return out
     }
 
+    private static func appendSpaces(_ n: Int, to out: inout String) {
+        out.append(String(repeating: " ", count: n))
+    }
+
     private static func write(_ value: JSON, indent: Int, into out: inout String) {
         switch value {
         case .array(let items) where !items.isEmpty:
             out.append("[\n")
             for (i, item) in items.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                appendSpaces(indent + 2, to: &out)
                 write(item, indent: indent + 2, into: &out)
                 out.append(i + 1 < items.count ? ",\n" : "\n")
             }
-            out.append(String(repeating: " ", count: indent)); out.append("]")
+            appendSpaces(indent, to: &out); out.append("]")
         case .object(let members) where !members.isEmpty:
             out.append("{\n")
             for (i, m) in members.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
-                out.append(quote(m.key)); out.append(": ")
+                appendSpaces(indent + 2, to: &out)
+                appendQuoted(m.key, to: &out); out.append(": ")
                 write(m.value, indent: indent + 2, into: &out)
                 out.append(i + 1 < members.count ? ",\n" : "\n")
             }
-            out.append(String(repeating: " ", count: indent)); out.append("}")
+            appendSpaces(indent, to: &out); out.append("}")
         default:
             writeCompact(value, into: &out)
         }
@@ -45,7 +84,7 @@ public enum JSONWriter {
         case .null: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
         case .number(let n): out.append(n)
-        case .string(let s): out.append(quote(s))
+        case .string(let s): appendQuoted(s, to: &out)
         case .array(let items):
             out.append("[")
             for (i, item) in items.enumerated() { if i > 0 { out.append(",") }; writeCompact(item, into: &out) }
@@ -54,9 +93,18 @@ public enum JSONWriter {
             out.append("{")
             for (i, m) in members.enumerated() {
                 if i > 0 { out.append(",") }
-                out.append(quote(m.key)); out.append(":"); writeCompact(m.value, into: &out)
+                appendQuoted(m.key, to: &out); out.append(":"); writeCompact(m.value, into: &out)
             }
             out.append("}")
+        }
+    }
+
+    /// Appends `quote(s)` without building the quoted string first (a report holds ~100,000 strings).
+    private static func appendQuoted(_ s: String, to out: inout String) {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append("\""); out.append(s); out.append("\"")
+        } else {
+            out.append(quote(s))
         }
     }
 
@@ -66,21 +114,24 @@ public enum JSONWriter {
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             return "\"" + s + "\""
         }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case _ where u.value < 0x20:
-                let h = String(u.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - h.count) + h)
-            default: out.unicodeScalars.append(u)
+        // Escape on UTF-8 bytes: finding messages quote names ("…"), so this path is common.
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(s.utf8.count + 8)
+        let hex = Array("0123456789abcdef".utf8)
+        for c in s.utf8 {
+            switch c {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(c)
+            case UInt8(ascii: "\\"): bytes.append(c); bytes.append(c)
+            case 10: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 13: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 9: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case ..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(hex[Int(c >> 4)]); bytes.append(hex[Int(c & 15)])
+            default: bytes.append(c)
             }
         }
-        out.append("\"")
-        return out
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -7,15 +7,15 @@
 struct RiskIndex: Sendable {
     private let entries: [RiskEntry]
     private let exact: [String: Int]
-    private let globs: [(index: Int, pattern: [Unicode.Scalar])]
+    private let globs: [(index: Int, pattern: [Unicode.Scalar], bytes: [UInt8]?)]
 
     init(_ table: [RiskEntry]) {
         entries = table
         var exact: [String: Int] = [:]
-        var globs: [(index: Int, pattern: [Unicode.Scalar])] = []
+        var globs: [(index: Int, pattern: [Unicode.Scalar], bytes: [UInt8]?)] = []
         for (i, e) in table.enumerated() {
             let p = e.pattern.lowercased()
-            if Glob.hasWildcard(p) { globs.append((i, Array(p.unicodeScalars))) } else if exact[p] == nil { exact[p] = i }
+            if Glob.hasWildcard(p) { globs.append((i, Array(p.unicodeScalars), p.utf8.allSatisfy { $0 < 0x80 } ? Array(p.utf8) : nil)) } else if exact[p] == nil { exact[p] = i }
         }
         self.exact = exact
         self.globs = globs
@@ -26,10 +26,19 @@ struct RiskIndex: Sendable {
         let lower = fullName.lowercased()
         var best = exact[lower]
         if !globs.isEmpty {
-            let text = Array(lower.unicodeScalars)
+            // Action names are ASCII: match bytes (same answer as scalars), no scalar arrays per lookup.
+            var lowerText = lower
+            let ascii = lowerText.utf8.allSatisfy { $0 < 0x80 }
+            let text = ascii ? [] : Array(lower.unicodeScalars)
             for g in globs {
                 if let b = best, g.index > b { break }
-                if Glob.matchScalars(g.pattern, text) { best = g.index; break }
+                let hit: Bool
+                if ascii, let pb = g.bytes {
+                    hit = pb.withUnsafeBufferPointer { p in lowerText.withUTF8 { Glob.matchBytes(p, $0, caseInsensitive: false) } }
+                } else {
+                    hit = Glob.matchScalars(g.pattern, ascii ? Array(lower.unicodeScalars) : text)
+                }
+                if hit { best = g.index; break }
             }
         }
         return best.map { entries[$0] }

@@ -55,6 +55,6 @@ public struct ConditionOperator: Sendable, Equatable, CustomStringConvertible {
         if fam == .null && ifExists { return nil }
         base = String(rest)
         family = fam
-        negated = base.contains("Not")
+        negated = base.utf8Contains("Not")
     }
 }

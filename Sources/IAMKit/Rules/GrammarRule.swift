@@ -38,7 +38,7 @@ public enum GrammarRule: PolicyRule {
         }
         for st in policy.statements {
             if let a = st.action {
-                for item in a.items where item.value != "*" && !item.value.isEmpty && !item.value.contains(":") {
+                for item in a.items where item.value != "*" && !item.value.isEmpty && !item.value.utf8.contains(UInt8(ascii: ":")) {
                     out.append(description.finding("action \"\(item.value)\" is not of the form service:Action",
                                                    fix: "Write the service prefix, e.g. \"ecr:\(item.value)\".", at: item.pointer))
                 }
@@ -79,6 +79,6 @@ extension GrammarRule {
     /// A value a template fills in at deploy time: lint's placeholder text for an intrinsic
     /// (`{Ref:X}`, `{GetAtt:X.Arn}`, `{If:…}`) or a `${…}` substitution.
     static func isTemplatePlaceholder(_ v: String) -> Bool {
-        (v.hasPrefix("{") && v.hasSuffix("}")) || v.contains("${")
+        (v.hasPrefix("{") && v.hasSuffix("}")) || v.utf8Contains("${")
     }
 }

@@ -23,35 +23,30 @@ enum RiskScan {
         for st in policy.statements {
             guard st.effect == .allow, let r = st.resource, !r.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
-            var hits: [(ActionInfo, String, Located<String>)] = []
+            guard let granted = st.action, !granted.negated else { continue }
+            var hits: [(String, String, Located<String>)] = []
             var seen = Set<String>()
-            for (item, actions) in RuleSupport.grantedActions(st) {
-                for a in actions where !seen.contains(a.fullName) {
-                    guard var why = RuleSupport.categories(a)[category] else { continue }
-                    // Actions that only work on `*` and that the ECS agent needs (ecr:GetAuthorizationToken)
-                    // cannot be scoped: reporting them would be a false alarm on every execution role.
-                    if ExecutionRoleActions.entry(for: a.fullName)?.requiresStarResource == true { continue }
-                    if category == .privilegeEscalation {
-                        let paths = RuleSupport.escalationPaths(a)
-                        if !paths.contains(where: { $0.actions.count == 1 }) {
-                            guard let enabled = paths.first(where: { enabledCombos().contains($0.name) }) else { continue }
-                            // Name the method the policy actually enables, not the first one the action is part of.
-                            let partners = enabled.actions.filter { $0.lowercased() != a.fullName.lowercased() }
-                            why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
-                        }
+            for item in granted.items {
+                for h in PatternFacts.riskHits(item.value, category) where !seen.contains(h.fullName) {
+                    var why = h.why
+                    if !h.comboPaths.isEmpty {
+                        guard let enabled = h.comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
+                        // Name the method the policy actually enables, not the first one the action is part of.
+                        let partners = enabled.actions.filter { $0.lowercased() != h.fullName.lowercased() }
+                        why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
                     }
-                    seen.insert(a.fullName)
-                    hits.append((a, why, item))
+                    seen.insert(h.fullName)
+                    hits.append((h.fullName, why, item))
                 }
             }
             guard let first = hits.first else { continue }
             let wild = hits.count > 3 || Glob.hasWildcard(first.2.value)
-            let detail = hits.prefix(3).map { "\($0.0.fullName) (\($0.1))" }.joined(separator: "; ")
-            let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).map(\.0.fullName), limit: 6))" : ""
+            let detail = hits.prefix(3).map { "\($0.0) (\($0.1))" }.joined(separator: "; ")
+            let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).map(\.0), limit: 6))" : ""
             let msg = "\(st.label) allows on \"\(broad.value)\": \(detail)\(more)"
             // Point at the action when one item is to blame, else at the broad resource.
             let pointer = (!wild && Set(hits.map(\.2.pointer)).count == 1) ? first.2.pointer : broad.pointer
-            out.append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.map(\.0.fullName), limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
+            out.append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.map(\.0), limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
         }
         return out
     }

@@ -4,18 +4,18 @@ enum RuleSupport {
 
     /// Risk categories per action, cached: `Action: "*"` statements ask for 20,000 actions and five
     /// rules ask the same question, so the table scan runs once per action per process.
-    private static let riskCache = RuleCache<[RiskCategory: String]>()
+    private static let riskCache = RuleCache<[RiskCategory: String], ActionKey>()
 
     static func categories(_ action: ActionInfo) -> [RiskCategory: String] {
-        riskCache.value(action.fullName) { RiskCatalog.categories(for: action) }
+        riskCache.value(ActionKey(action)) { RiskCatalog.categories(for: action) }
     }
 
-    private static let pathCache = RuleCache<[EscalationPath]>()
+    private static let pathCache = RuleCache<[EscalationPath], ActionKey>()
 
     /// `RiskCatalog.escalationPaths(involving:)`, cached (it compares strings case-insensitively
     /// against every method, which adds up over a corpus).
     static func escalationPaths(_ action: ActionInfo) -> [EscalationPath] {
-        pathCache.value(action.fullName) { RiskCatalog.escalationPaths(involving: action) }
+        pathCache.value(ActionKey(action)) { RiskCatalog.escalationPaths(involving: action) }
     }
 
     /// Whether a Resource pattern reaches (nearly) everything: `*`, `arn:aws:s3:::*`,
@@ -23,7 +23,7 @@ enum RuleSupport {
     static func isBroadResource(_ pattern: String) -> Bool {
         if pattern == "*" { return true }
         guard let arn = ARN(pattern) else { return false }
-        if arn.account.contains("*") && (arn.resource.hasPrefix("*") || arn.resourceName.hasPrefix("*")) { return true }
+        if arn.account.utf8.contains(UInt8(ascii: "*")) && (arn.resource.hasPrefix("*") || arn.resourceName.hasPrefix("*")) { return true }
         return arn.resource == "*" || arn.resource.hasPrefix("*") || arn.resourceName == "*"
     }
 
@@ -53,7 +53,7 @@ enum RuleSupport {
         expandCache.value(pattern) { catalog.expand(pattern) }
     }
 
-    private static let expandCache = RuleCache<[ActionInfo]>()
+    private static let expandCache = RuleCache<[ActionInfo], String>()
 
     /// The pointer of the policy's root object, derived from its parts' pointers.
     static func rootPointer(_ policy: Policy) -> String? {

@@ -23,15 +23,18 @@ public enum WildcardActionRule: PolicyRule {
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
         for st in policy.statements {
-            for (item, actions) in RuleSupport.grantedActions(st) where Glob.hasWildcard(item.value) && !actions.isEmpty {
+            guard st.effect == .allow, let granted = st.action, !granted.negated else { continue }
+            for item in granted.items where Glob.hasWildcard(item.value) {
                 let v = item.value
+                let facts = PatternFacts.breadth(v)
+                guard facts.count > 0 else { continue }
+                let risky = facts.risky
                 let whole = v == "*" || v == "*:*"
                 let serviceWide = v.hasSuffix(":*")
-                let risky = actions.filter { $0.accessLevel == .write || $0.accessLevel == .permissionsManagement }
                 guard whole || serviceWide || !risky.isEmpty else { continue }
                 let scope = whole ? "every action of every AWS service" : serviceWide ? "every \(v.dropLast(2)) action" : "more than it names"
-                var msg = "\"\(v)\" grants \(scope): \(RuleSupport.summary(actions))"
-                if !whole && !risky.isEmpty { msg += ", including \(RuleSupport.list(risky.map(\.fullName), limit: 4))" }
+                var msg = "\"\(v)\" grants \(scope): \(facts.summary)"
+                if !whole && !risky.isEmpty { msg += ", including \(RuleSupport.list(risky, limit: 4))" }
                 out.append(description.finding(msg + ", now and whenever AWS adds more.",
                                                fix: "Replace \"\(v)\" with the specific actions needed.",
                                                at: item.pointer, severity: whole ? .high : .medium))

@@ -22,18 +22,26 @@ public enum WildcardResourceRule: PolicyRule {
         var out: [Finding] = []
         for st in policy.statements {
             guard st.effect == .allow, let r = st.resource, !r.negated, let star = r.items.first(where: { $0.value == "*" }) else { continue }
-            var scopable: [ActionInfo] = []
-            var seen = Set<String>()
-            for (_, actions) in RuleSupport.grantedActions(st) {
-                for a in actions where a.supportsResourceLevelPermissions && a.accessLevel != .list && seen.insert(a.fullName).inserted {
-                    scopable.append(a)
+            guard let granted = st.action, !granted.negated else { continue }
+            // Per-pattern answers (`PatternFacts`): `*` alone has ~15,000 scopable actions.
+            var names: [String] = [], types = Set<String>()
+            if granted.items.count == 1 {
+                let facts = PatternFacts.scopable(granted.items[0].value)
+                names = facts.names
+                types = facts.types
+            } else {
+                var seen = Set<String>()
+                for item in granted.items {
+                    let facts = PatternFacts.scopable(item.value)
+                    for n in facts.names where seen.insert(n).inserted { names.append(n) }
+                    types.formUnion(facts.types)
                 }
             }
-            guard !scopable.isEmpty else { continue }
-            let types = Set(scopable.flatMap { $0.resourceTypes.map(\.name) }).sorted()
+            guard !names.isEmpty else { continue }
+            let sortedTypes = types.sorted()
             out.append(description.finding(
-                "\(st.label) allows \(RuleSupport.list(scopable.map(\.fullName))) on every resource, though \(scopable.count == 1 ? "it supports" : "they support") resource-level permissions (\(RuleSupport.list(types, limit: 4)))",
-                fix: "Replace \"*\" with the ARNs of the \(RuleSupport.list(types, limit: 3)) the role needs; keep actions that only work on * (like ecr:GetAuthorizationToken) in a statement of their own.",
+                "\(st.label) allows \(RuleSupport.list(names)) on every resource, though \(names.count == 1 ? "it supports" : "they support") resource-level permissions (\(RuleSupport.list(sortedTypes, limit: 4)))",
+                fix: "Replace \"*\" with the ARNs of the \(RuleSupport.list(sortedTypes, limit: 3)) the role needs; keep actions that only work on * (like ecr:GetAuthorizationToken) in a statement of their own.",
                 at: star.pointer))
         }
         return out

@@ -1,0 +1,88 @@
+/// Per-pattern answers the generic rules derive from an `Action` item's expansion, computed once per
+/// process and shared by every statement and file that repeats the pattern.
+///
+/// The managed-policy corpus repeats patterns (`*`, `s3:*`, `ec2:Describe*`) hundreds of times; the
+/// rules used to walk every expanded action (20,455 for `*`) per statement and per rule, building
+/// `fullName` strings and hashing them. Here each walk happens once per pattern, and the rules then
+/// look only at the few actions that matter. The findings are the same: every list keeps the
+/// expansion's order.
+enum PatternFacts {
+    /// An action of a pattern's expansion that falls into a risk category.
+    struct RiskHit: Sendable {
+        let fullName: String
+        /// `RiskCatalog.categories(for:)[category]`.
+        let why: String
+        /// Privilege escalation only: the action's methods when none of them needs it alone, so the
+        /// policy must grant a method's other actions too (empty otherwise).
+        let comboPaths: [EscalationPath]
+    }
+
+    /// The actions of `pattern` in `category`, in expansion order, without duplicates and without the
+    /// `*`-only actions the ECS agent needs (they cannot be scoped; `RiskScan` never reports them).
+    static func riskHits(_ pattern: String, _ category: RiskCategory) -> [RiskHit] {
+        // One walk of the expansion answers all five categories: the five rules ask in turn.
+        riskCache.value(pattern) {
+            var out: [RiskCategory: [RiskHit]] = [:]
+            var seen = Set<String>()
+            for a in RuleSupport.expand(pattern) {
+                let categories = RuleSupport.categories(a)
+                guard !categories.isEmpty else { continue }
+                let name = a.fullName
+                guard seen.insert(name).inserted else { continue }
+                if ExecutionRoleActions.entry(for: name)?.requiresStarResource == true { continue }
+                for (category, why) in categories {
+                    var combos: [EscalationPath] = []
+                    if category == .privilegeEscalation {
+                        let paths = RuleSupport.escalationPaths(a)
+                        if !paths.contains(where: { $0.actions.count == 1 }) { combos = paths }
+                    }
+                    out[category, default: []].append(RiskHit(fullName: name, why: why, comboPaths: combos))
+                }
+            }
+            return out
+        }[category] ?? []
+    }
+
+    private static let riskCache = RuleCache<[RiskCategory: [RiskHit]], String>()
+
+    /// What `wildcard-resource` needs of a pattern: the full names of its actions that support
+    /// resource-level permissions and are not List-level (expansion order, no duplicates), and the
+    /// names of their resource types.
+    struct Scopable: Sendable {
+        let names: [String]
+        let types: Set<String>
+    }
+
+    static func scopable(_ pattern: String) -> Scopable {
+        scopableCache.pattern(pattern) {
+            var names: [String] = [], seen = Set<String>(), types = Set<String>()
+            for a in RuleSupport.expand(pattern) where a.supportsResourceLevelPermissions && a.accessLevel != .list {
+                let name = a.fullName
+                guard seen.insert(name).inserted else { continue }
+                names.append(name)
+                for t in a.resourceTypes { types.insert(t.name) }
+            }
+            return Scopable(names: names, types: types)
+        }
+    }
+
+    private static let scopableCache = RuleCache<Scopable, String>()
+
+    /// What `wildcard-action` needs of a pattern: how many actions it grants, `RuleSupport.summary`
+    /// of them, and the full names of its Write and Permissions-management actions.
+    struct Breadth: Sendable {
+        let count: Int
+        let summary: String
+        let risky: [String]
+    }
+
+    static func breadth(_ pattern: String) -> Breadth {
+        breadthCache.value(pattern) {
+            let actions = RuleSupport.expand(pattern)
+            let risky = actions.filter { $0.accessLevel == .write || $0.accessLevel == .permissionsManagement }.map(\.fullName)
+            return Breadth(count: actions.count, summary: RuleSupport.summary(actions), risky: risky)
+        }
+    }
+
+    private static let breadthCache = RuleCache<Breadth, String>()
+}
