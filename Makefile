@@ -6,7 +6,7 @@ setup:
 	@bash scripts/setup.sh
 
 release: setup
-	$(SWIFT) build -c release --product ecsrole
+	@bash scripts/build-release.sh
 
 build: setup
 	$(SWIFT) build

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-50}"
-swift build -c release --product ecsrole >/dev/null
+bash scripts/build-release.sh >/dev/null
 BIN=.build/release/ecsrole
 TD=Tests/ExecRoleKitTests/Fixtures/taskdefs/aws-samples-firelens/cloudwatchlogs__task-definition-cloudwatch.json
 OUT=$(mktemp -d)

@@ -26,7 +26,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 echo "bench-lint: building release"
-swift build -c release --product ecsrole >/dev/null
+bash scripts/build-release.sh >/dev/null
 BIN=.build/release/ecsrole
 
 VENV=.tmp/parliament-venv

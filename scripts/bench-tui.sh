@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-30}"
 LAUNCHES="${2:-15}"
-swift build -c release --product ecsrole >/dev/null
+bash scripts/build-release.sh >/dev/null
 BIN="$PWD/.build/release/ecsrole"
 
 echo "== keystroke benchmark (release, headless)"

@@ -3,5 +3,5 @@
 # Prints p50/p99 of reduce+render+diff per keystroke (release build; target p99 <= 2 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product ecsrole >/dev/null
+bash scripts/build-release.sh >/dev/null
 ./.build/release/ecsrole wizard --bench

@@ -6,6 +6,9 @@ set -euo pipefail
 need_apt=()
 pkg-config --exists ncursesw 2>/dev/null || need_apt+=(libncurses-dev pkg-config)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
+# Headers for the statically linked release build (FoundationNetworking, FoundationXML).
+[ -e /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -e /usr/include/curl/curl.h ] || need_apt+=(libcurl4-openssl-dev)
+[ -e /usr/include/libxml2/libxml/parser.h ] || need_apt+=(libxml2-dev)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} (apt)"
