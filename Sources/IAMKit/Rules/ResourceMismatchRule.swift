@@ -18,6 +18,7 @@ public enum ResourceMismatchRule: PolicyRule {
             .triggering(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:ListQueues","Resource":"arn:aws:sqs:us-east-1:111122223333:jobs"}]}"#,
                         note: "an action without resource-level permissions, scoped to an ARN"),
             .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"],"Resource":"arn:aws:ecr:us-east-1:111122223333:repository/app"}]}"#),
+            .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codestar-connections:GetConnection","Resource":"arn:aws:codeconnections:us-east-1:111122223333:connection/abc"}]}"#),
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
@@ -25,6 +26,9 @@ public enum ResourceMismatchRule: PolicyRule {
         // Many actions share ARN formats (`s3:*` has hundreds of actions, five formats): memoise.
         var memo: [String: Bool] = [:]
         func fits(_ a: ActionInfo, _ pattern: String) -> Bool {
+            serviceAliases(pattern).contains { fitsExactly(a, $0) }
+        }
+        func fitsExactly(_ a: ActionInfo, _ pattern: String) -> Bool {
             a.resourceTypes.contains { ref in
                 ref.arnFormats.contains { format in
                     let key = format + "\u{0}" + pattern
@@ -74,5 +78,16 @@ public enum ResourceMismatchRule: PolicyRule {
             }
         }
         return out
+    }
+
+    /// AWS renamed CodeStar Connections to CodeConnections and documents both ARN prefixes as naming
+    /// the same resources, while the catalog knows only the prefix of each action's own service.
+    static let renamedServices = ["codeconnections": "codestar-connections", "codestar-connections": "codeconnections"]
+
+    /// The pattern, plus the same ARN under the service's other name when it was renamed.
+    static func serviceAliases(_ pattern: String) -> [String] {
+        guard var arn = ARN(pattern), let other = renamedServices[arn.service] else { return [pattern] }
+        arn.service = other
+        return [pattern, arn.description]
     }
 }
