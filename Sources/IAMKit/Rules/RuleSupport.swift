@@ -1,5 +1,14 @@
 /// Small queries the generic rules share. Internal: rules are the public surface.
 enum RuleSupport {
+    /// The service prefix an Action entry names literally (`ecr` in `ecr:Get*`), or nil for `*`,
+    /// an entry without a colon, or a wildcard in the service part (which IAM does not allow).
+    static func literalService(_ action: String) -> String? {
+        guard action != "*", let colon = action.firstIndex(of: ":") else { return nil }
+        let service = String(action[..<colon])
+        guard !service.isEmpty, !Glob.hasWildcard(service) else { return nil }
+        return service
+    }
+
     static let catalog = ActionCatalog.shared
 
     /// Risk categories per action, cached: `Action: "*"` statements ask for 20,000 actions and five

@@ -23,9 +23,7 @@ public enum UnknownActionRule: PolicyRule {
         for st in policy.statements {
             for item in st.action?.items ?? [] {
                 let v = item.value
-                guard v != "*", let colon = v.firstIndex(of: ":") else { continue }
-                let service = String(v[..<colon])
-                guard !Glob.hasWildcard(service), RuleSupport.catalog.hasService(service) else { continue }
+                guard let service = RuleSupport.literalService(v), RuleSupport.catalog.hasService(service) else { continue }
                 guard RuleSupport.expand(v).isEmpty else { continue }
                 let suggestions = Glob.hasWildcard(v) ? [] : RuleSupport.catalog.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"

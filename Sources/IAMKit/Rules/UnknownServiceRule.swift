@@ -20,14 +20,12 @@ public enum UnknownServiceRule: PolicyRule {
         for st in policy.statements {
             for item in st.action?.items ?? [] {
                 let v = item.value
-                guard v != "*", let colon = v.firstIndex(of: ":") else { continue }
-                let service = String(v[..<colon])
-                guard !service.isEmpty, !Glob.hasWildcard(service), !RuleSupport.catalog.hasService(service) else { continue }
+                guard let service = RuleSupport.literalService(v), !RuleSupport.catalog.hasService(service) else { continue }
                 let suggestions = RuleSupport.catalog.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 out.append(description.finding(
                     "\"\(service)\" is not an AWS service prefix\(dym) \"\(v)\" grants nothing.",
-                    fix: suggestions.first.map { "Replace \"\(v)\" with \"\($0.contains(":") ? $0 : $0 + v[colon...])\"." } ?? description.fix,
+                    fix: suggestions.first.map { "Replace \"\(v)\" with \"\($0.contains(":") ? $0 : $0 + v.dropFirst(service.count))\"." } ?? description.fix,
                     at: item.pointer))
             }
         }
