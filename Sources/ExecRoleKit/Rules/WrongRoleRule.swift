@@ -31,10 +31,12 @@ public enum WrongRoleRule: RoleRule {
         let services = Set(RiskCatalog.applicationActions.compactMap { $0.pattern.split(separator: ":").first.map { $0.lowercased() } })
 
         func hits(_ item: String) -> [(String, String)] {
+            // The first non-empty `:`-separated part (as `split(separator:).first`), by bytes and
+            // before lower-casing the whole item: most items name a service the table never mentions.
+            let colon = UInt8(ascii: ":")
+            let svc = String(decoding: item.utf8.drop { $0 == colon }.prefix { $0 != colon }, as: UTF8.self).lowercased()
+            if !svc.isEmpty, !Glob.hasWildcard(svc), !services.contains(svc) { return [] }
             let key = item.lowercased()
-            // The first non-empty `:`-separated part (as `split(separator:).first`), without splitting it all.
-            let svc = key.drop { $0 == ":" }.prefix { $0 != ":" }
-            if !svc.isEmpty, !Glob.hasWildcard(String(svc)), !services.contains(String(svc)) { return [] }
             lock.lock(); if let h = store[key] { lock.unlock(); return h }; lock.unlock()
             let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
             lock.lock(); store[key] = h; lock.unlock()

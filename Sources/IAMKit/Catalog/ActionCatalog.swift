@@ -15,7 +15,7 @@ public final class ActionCatalog: Sendable {
     /// Every service prefix in the catalog, sorted.
     public let servicePrefixes: [String]
 
-    private let text: String
+    private let catalogText: CatalogText
     /// Byte offset of the body (after the header and index lines) inside `text.utf8`.
     private let bodyStart: Int
     /// Lower-cased prefix → byte range of its block relative to `bodyStart`.
@@ -24,7 +24,8 @@ public final class ActionCatalog: Sendable {
 
     /// Builds a catalog over text in the generated format; `shared` is the one most callers want.
     init(text: String) {
-        self.text = text
+        catalogText = CatalogText(text)
+        let text = catalogText.string
         let utf8 = text.utf8
         // The header and index lines are short: find their ends without touching the body.
         let firstNL = utf8.firstIndex(of: 10) ?? utf8.endIndex
@@ -49,13 +50,8 @@ public final class ActionCatalog: Sendable {
         let key = prefix.lowercased()
         if let hit = cache.withLock({ $0.services[key] }) { return hit }
         guard let range = blocks[key] else { return nil }
-        let start = bodyStart + range.lowerBound, end = bodyStart + range.upperBound
         // Parse outside the lock: two threads may parse the same block once each, which is harmless.
-        let parsed: ServiceInfo? = text.utf8.withContiguousStorageIfAvailable { buf in
-            CatalogParser.parseService(UnsafeBufferPointer(rebasing: buf[start..<end]))
-        } ?? Array(text.utf8).withUnsafeBufferPointer { buf in
-            CatalogParser.parseService(UnsafeBufferPointer(rebasing: buf[start..<end]))
-        }
+        let parsed = CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound))
         guard let info = parsed else { return nil }
         cache.withLock { $0.services[key] = info }
         return info
@@ -64,8 +60,10 @@ public final class ActionCatalog: Sendable {
     /// The action `service:Name`, case-insensitive (`ECR:batchgetimage` finds `ecr:BatchGetImage`).
     /// Nil for unknown actions and for patterns; use `expand(_:)` for wildcards.
     public func action(_ fullName: String) -> ActionInfo? {
-        guard let colon = fullName.firstIndex(of: ":") else { return nil }
-        return service(String(fullName[..<colon]))?.action(named: String(fullName[fullName.index(after: colon)...]))
+        guard let colon = fullName.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        // Sliced by scalars: a colon is always a scalar boundary, not always a Character one.
+        let scalars = fullName.unicodeScalars
+        return service(String(scalars[..<colon]))?.action(named: String(scalars[scalars.index(after: colon)...]))
     }
 
     /// Whether the service prefix exists (case-insensitive), without parsing its block.
@@ -86,9 +84,10 @@ public final class ActionCatalog: Sendable {
     /// Wildcards in the service part are matched against prefixes too, although IAM itself rejects them.
     public func expand(_ pattern: String) -> [ActionInfo] {
         if pattern == "*" { return allActions }
-        guard let colon = pattern.firstIndex(of: ":") else { return [] }
-        let servicePart = String(pattern[..<colon]).lowercased()
-        let actionPart = String(pattern[pattern.index(after: colon)...]).lowercased()
+        guard let colon = pattern.utf8.firstIndex(of: UInt8(ascii: ":")) else { return [] }
+        let scalars = pattern.unicodeScalars
+        let servicePart = String(scalars[..<colon]).lowercased()
+        let actionPart = String(scalars[scalars.index(after: colon)...]).lowercased()
         let prefixes = Glob.hasWildcard(servicePart)
             ? servicePrefixes.filter { Glob.matches(servicePart, $0.lowercased()) }
             : [servicePart]
@@ -107,9 +106,7 @@ public final class ActionCatalog: Sendable {
                 if let a = svc.action(named: actionPart) { result.append(a) }
             } else {
                 // Names are already lower-cased, so skip Glob's per-call lowercasing; `actions` order.
-                for (i, lowerName) in svc.lowerNames.enumerated() where Glob.matches(actionPart, lowerName) {
-                    result.append(svc.actions[i])
-                }
+                for i in svc.names.matching(lowerPattern: actionPart) { result.append(svc.actions[i]) }
             }
         }
         return result.count > 1 && !presorted ? result.sorted { ($0.service, $0.name) < ($1.service, $1.name) } : result

@@ -6,14 +6,20 @@ public struct ActionInfo: Sendable, Hashable {
     public let name: String
     /// The access level (List, Read, Write, Permissions management, Tagging).
     public let accessLevel: AccessLevel
-    /// AWS's one-sentence description ("Grants permission to …").
-    public let description: String
     /// The resource types the action can be scoped to; empty when it only supports `*`.
     public let resourceTypes: [ResourceTypeRef]
+    /// Where the rarely read fields (description, condition keys, dependent actions) are in the
+    /// catalog text: decoding them for all 20,455 actions was half of a full catalog parse.
+    let detail: CatalogLine
+    /// The action's index in its service's `actions` (for per-service tables of derived facts).
+    let position: Int32
+
+    /// AWS's one-sentence description ("Grants permission to …").
+    public var description: String { detail.field(5).map { CatalogParser.descriptionText($0) } ?? "" }
     /// Condition keys that apply to the action as a whole (the table row without a resource type).
-    public let conditionKeys: [String]
+    public var conditionKeys: [String] { detail.list(3) }
     /// Other actions AWS says a caller also needs for this one to succeed (`svc:Action` strings).
-    public let dependentActions: [String]
+    public var dependentActions: [String] { detail.list(4) }
 
     /// `service:Name` in canonical case, e.g. `ecr:BatchGetImage`.
     public var fullName: String { service + ":" + name }

@@ -31,30 +31,46 @@ enum CatalogParser {
         return result
     }
 
-    /// Parses one service block; nil when the block has no `S|` line.
-    static func parseService(_ b: UnsafeBufferPointer<UInt8>) -> ServiceInfo? {
+    /// AWS's description from the catalog's description field (`~` abbreviates "Grants permission to ").
+    static func descriptionText(_ field: String) -> String {
+        field.utf8.first == tilde ? grants + field.dropFirst() : field
+    }
+
+    /// Parses the service block at `range` (absolute byte offsets in `text`); nil when the block has
+    /// no `S|` line.
+    ///
+    /// Actions keep only what the rules read on every lint (name, access level, resource types);
+    /// their description, condition keys and dependent actions stay in the text (`CatalogLine`).
+    static func parseService(_ text: CatalogText, range: Range<Int>) -> ServiceInfo? {
+        text.withBytes { all in parseService(all, range, text) }
+    }
+
+    private static func parseService(_ b: UnsafeBufferPointer<UInt8>, _ block: Range<Int>, _ text: CatalogText) -> ServiceInfo? {
         var header: [Range<Int>] = []
         var resources: [ResourceTypeInfo] = []
         var conditions: [ConditionKeyInfo] = []
-        var actionLines: [[Range<Int>]] = []
+        var actionLines: [Range<Int>] = []
         // Condition keys repeat on every row of a service (EC2 lists dozens per resource type and
-        // ~700 actions): one String per distinct key, not per mention, keeps `*` from costing tens
-        // of megabytes once every block is parsed.
+        // ~700 actions): one String per distinct key, not per mention.
         var pool = Set<String>()
-        var lineStart = 0
-        while lineStart < b.count {
+        var lineStart = block.lowerBound
+        while lineStart < block.upperBound {
             var lineEnd = lineStart
-            while lineEnd < b.count && b[lineEnd] != 10 { lineEnd += 1 }
+            while lineEnd < block.upperBound && b[lineEnd] != 10 { lineEnd += 1 }
             if lineEnd - lineStart > 2 {
-                let f = split(b, (lineStart + 2)..<lineEnd, on: bar, maxPieces: 6)
                 switch b[lineStart] {
-                case UInt8(ascii: "S"): header = f
-                case UInt8(ascii: "R") where f.count >= 3:
-                    resources.append(ResourceTypeInfo(name: str(b, f[0]), arnFormat: str(b, f[1]), conditionKeys: list(b, f[2], &pool)))
-                case UInt8(ascii: "C") where f.count >= 3:
-                    conditions.append(ConditionKeyInfo(name: str(b, f[0]), type: str(b, f[1]), description: str(b, f[2])))
-                case UInt8(ascii: "A") where f.count >= 6:
-                    actionLines.append(f)
+                case UInt8(ascii: "A"): actionLines.append((lineStart + 2)..<lineEnd)
+                case UInt8(ascii: "S"): header = split(b, (lineStart + 2)..<lineEnd, on: bar, maxPieces: 6)
+                case UInt8(ascii: "R"):
+                    let f = split(b, (lineStart + 2)..<lineEnd, on: bar, maxPieces: 6)
+                    if f.count >= 3 {
+                        resources.append(ResourceTypeInfo(name: str(b, f[0]), arnFormat: str(b, f[1]), conditionKeys: list(b, f[2], &pool)))
+                    }
+                case UInt8(ascii: "C"):
+                    let f = split(b, (lineStart + 2)..<lineEnd, on: bar, maxPieces: 6)
+                    if f.count >= 3 {
+                        conditions.append(ConditionKeyInfo(name: str(b, f[0]), type: str(b, f[1]), description: str(b, f[2])))
+                    }
                 default: break
                 }
             }
@@ -68,41 +84,57 @@ enum CatalogParser {
         // One `[arnFormat]` array per resource type, shared by every action that names it.
         var formatsByName: [String: [String]] = [:]
         for r in resources { resourceByName[r.name] = r; formatsByName[r.name] = [r.arnFormat] }
+        // Actions of a service mostly repeat a few resource-reference fields (`bucket*`, `object*`):
+        // one `[ResourceTypeRef]` per distinct field text.
+        var refsByField: [String: [ResourceTypeRef]] = [:]
         var actions: [ActionInfo] = []
         actions.reserveCapacity(actionLines.count)
-        for f in actionLines {
-            guard !f[1].isEmpty, let level = AccessLevel(code: b[f[1].lowerBound]) else { continue }
-            var refs: [ResourceTypeRef] = []
-            for item in split(b, f[2], on: semicolon, maxPieces: Int.max) where !item.isEmpty {
-                var nameRange = item, keys: [String] = []
-                if let eq = item.first(where: { b[$0] == equals }) {
-                    nameRange = item.lowerBound..<eq
-                    keys = list(b, (eq + 1)..<item.upperBound, &pool)
-                }
-                let required = !nameRange.isEmpty && b[nameRange.upperBound - 1] == star
-                if required { nameRange = nameRange.lowerBound..<(nameRange.upperBound - 1) }
-                let name = str(b, nameRange)
-                let info = resourceByName[name]
-                var allKeys = info?.conditionKeys ?? []
-                if allKeys.isEmpty {
-                    allKeys = keys
-                } else if !keys.isEmpty {
-                    // EC2 rows carry dozens of keys per resource type: dedupe with a set, not `contains`.
-                    var seen = Set(allKeys)
-                    for k in keys where seen.insert(k).inserted { allKeys.append(k) }
-                }
-                refs.append(ResourceTypeRef(name: name, required: required,
-                                            arnFormats: info == nil ? [] : formatsByName[name] ?? [], conditionKeys: allKeys))
+        for line in actionLines {
+            // Name, level and refs are the first three fields; the rest is decoded on demand.
+            let f = split(b, line, on: bar, maxPieces: 4)
+            guard f.count == 4, !f[1].isEmpty, let level = AccessLevel(code: b[f[1].lowerBound]) else { continue }
+            let refsField = str(b, f[2])
+            let refs: [ResourceTypeRef]
+            if let shared = refsByField[refsField] {
+                refs = shared
+            } else {
+                refs = parseRefs(b, f[2], resourceByName, formatsByName, &pool)
+                refsByField[refsField] = refs
             }
-            let descRange = f[5]
-            let desc = !descRange.isEmpty && b[descRange.lowerBound] == tilde
-                ? grants + str(b, (descRange.lowerBound + 1)..<descRange.upperBound)
-                : str(b, descRange)
-            actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, description: desc,
-                                      resourceTypes: refs, conditionKeys: list(b, f[3], &pool), dependentActions: list(b, f[4], &pool)))
+            actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, resourceTypes: refs,
+                                      detail: CatalogLine(text: text, start: Int32(line.lowerBound), end: Int32(line.upperBound)),
+                                      position: Int32(actions.count)))
         }
         return ServiceInfo(prefix: prefix, name: str(b, header[1]), authorizationURL: url, actions: actions,
                            resourceTypes: resources, conditionKeys: conditions)
+    }
+
+    /// The `;`-separated resource references of an action row (`name*=key,key;name`).
+    private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ resourceByName: [String: ResourceTypeInfo],
+                                  _ formatsByName: [String: [String]], _ pool: inout Set<String>) -> [ResourceTypeRef] {
+        var refs: [ResourceTypeRef] = []
+        for item in split(b, field, on: semicolon, maxPieces: Int.max) where !item.isEmpty {
+            var nameRange = item, keys: [String] = []
+            if let eq = item.first(where: { b[$0] == equals }) {
+                nameRange = item.lowerBound..<eq
+                keys = list(b, (eq + 1)..<item.upperBound, &pool)
+            }
+            let required = !nameRange.isEmpty && b[nameRange.upperBound - 1] == star
+            if required { nameRange = nameRange.lowerBound..<(nameRange.upperBound - 1) }
+            let name = str(b, nameRange)
+            let info = resourceByName[name]
+            var allKeys = info?.conditionKeys ?? []
+            if allKeys.isEmpty {
+                allKeys = keys
+            } else if !keys.isEmpty {
+                // EC2 rows carry dozens of keys per resource type: dedupe with a set, not `contains`.
+                var seen = Set(allKeys)
+                for k in keys where seen.insert(k).inserted { allKeys.append(k) }
+            }
+            refs.append(ResourceTypeRef(name: name, required: required,
+                                        arnFormats: info == nil ? [] : formatsByName[name] ?? [], conditionKeys: allKeys))
+        }
+        return refs
     }
 
     /// Splits `range` at `sep` bytes into at most `maxPieces` ranges (the last keeps any further separators).

@@ -13,10 +13,8 @@ public struct ServiceInfo: Sendable {
     /// The service-specific condition keys (and the `aws:` keys AWS lists for the service).
     public let conditionKeys: [ConditionKeyInfo]
 
-    /// Lower-cased action name → index into `actions`.
-    let actionIndex: [String: Int]
-    /// `actions[i].name` lower-cased, in `actions` order (for glob matching in that order).
-    let lowerNames: [String]
+    /// The action names, lower-cased, for case-insensitive lookups and glob matching in `actions` order.
+    let names: ActionNameTable
     /// Whether `actions` is already in `String` order by name (true for all but a few services),
     /// so `ActionCatalog.expand` need not sort a single service's matches.
     let actionsSorted: Bool
@@ -33,17 +31,7 @@ public struct ServiceInfo: Sendable {
         self.actions = actions
         self.resourceTypes = resourceTypes
         self.conditionKeys = conditionKeys
-        var index: [String: Int] = [:]
-        index.reserveCapacity(actions.count)
-        var lower: [String] = []
-        lower.reserveCapacity(actions.count)
-        for (i, a) in actions.enumerated() {
-            let l = a.name.lowercased()
-            index[l] = i
-            lower.append(l)
-        }
-        actionIndex = index
-        lowerNames = lower
+        names = ActionNameTable(names: actions.lazy.map(\.name))
         actionsSorted = zip(actions, actions.dropFirst()).allSatisfy { $0.name < $1.name }
         var exact = Set<String>(), templates: [String] = []
         for key in conditionKeys.map(\.name) {
@@ -55,7 +43,7 @@ public struct ServiceInfo: Sendable {
 
     /// The action called `name` (case-insensitive), without the service prefix.
     public func action(named name: String) -> ActionInfo? {
-        actionIndex[name.lowercased()].map { actions[$0] }
+        names.index(of: name).map { actions[$0] }
     }
 
     /// The resource type called `name` (exact, as AWS spells it).

@@ -14,28 +14,49 @@ public enum RiskCatalog {
     /// `infrastructureServices`.
     public static func categories(for action: ActionInfo) -> [RiskCategory: String] {
         let name = action.fullName
+        // Lower-cased once for the six table lookups below.
+        let lower = name.lowercased()
         var result: [RiskCategory: String] = [:]
-        let paths = escalationPaths(involving: action)
-        if let solo = paths.first(where: { $0.actions.count == 1 }) {
-            result[.privilegeEscalation] = "\(solo.name): \(solo.why)"
-        } else if let combo = paths.first {
-            let partners = combo.actions.filter { $0.caseInsensitiveCompare(name) != .orderedSame }
-            result[.privilegeEscalation] = "\(combo.name) (with \(partners.joined(separator: ", "))): \(combo.why)"
+        let paths = escalationIndex.paths(lower: lower)
+        if !paths.isEmpty {
+            let sorted = paths.sorted { $0.actions.count < $1.actions.count }
+            if let solo = sorted.first(where: { $0.actions.count == 1 }) {
+                result[.privilegeEscalation] = "\(solo.name): \(solo.why)"
+            } else if let combo = sorted.first {
+                let partners = combo.actions.filter { $0.caseInsensitiveCompare(name) != .orderedSame }
+                result[.privilegeEscalation] = "\(combo.name) (with \(partners.joined(separator: ", "))): \(combo.why)"
+            }
         }
-        if let e = dataExfiltrationIndex.first(name) { result[.dataExfiltration] = e.why }
-        if let e = resourceExposureIndex.first(name) {
+        if let e = dataExfiltrationIndex.first(lower: lower) { result[.dataExfiltration] = e.why }
+        if let e = resourceExposureIndex.first(lower: lower) {
             result[.resourceExposure] = e.why
         } else if action.accessLevel == .permissionsManagement {
             result[.resourceExposure] = "permissions-management action: changes who may access a resource"
         }
-        if let e = credentialsExposureIndex.first(name) { result[.credentialsExposure] = e.why }
-        if let e = infrastructureModificationIndex.first(name) {
+        if let e = credentialsExposureIndex.first(lower: lower) { result[.credentialsExposure] = e.why }
+        if let e = infrastructureModificationIndex.first(lower: lower) {
             result[.infrastructureModification] = e.why
         } else if action.accessLevel == .write, let why = infrastructureServices[action.service.lowercased()] {
             result[.infrastructureModification] = why
         }
         return result
     }
+
+    /// False when `categories(for:)` is certainly empty: the action's service is named by no table
+    /// row and no escalation method, and its access level adds no category. Most of the 20,455
+    /// actions `*` grants are answered here without building their names.
+    static func mayHaveCategories(_ action: ActionInfo) -> Bool {
+        if action.accessLevel == .permissionsManagement { return true }
+        let service = action.service.lowercased()
+        if action.accessLevel == .write && infrastructureServices[service] != nil { return true }
+        return riskServices.contains(service)
+    }
+
+    /// Lower-cased service prefixes of every risk-table row and escalation-method action.
+    private static let riskServices: Set<String> = Set(
+        (escalationPaths.flatMap(\.actions) + [dataExfiltration, resourceExposure, credentialsExposure, infrastructureModification]
+            .flatMap { $0.map(\.pattern) })
+            .map { p in String(p.lowercased().prefix { $0 != ":" }) })
 
     /// The escalation methods that use `action` (single-action methods first).
     public static func escalationPaths(involving action: ActionInfo) -> [EscalationPath] {

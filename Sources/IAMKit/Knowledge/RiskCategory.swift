@@ -13,6 +13,17 @@ public enum RiskCategory: String, Sendable, CaseIterable, Hashable {
     /// The principal can create, change or destroy compute, network or deployment infrastructure.
     case infrastructureModification
 
+    /// The position in `allCases` (for per-category arrays).
+    var index: Int {
+        switch self {
+        case .privilegeEscalation: return 0
+        case .dataExfiltration: return 1
+        case .resourceExposure: return 2
+        case .credentialsExposure: return 3
+        case .infrastructureModification: return 4
+        }
+    }
+
     /// A short human title.
     public var title: String {
         switch self {

@@ -5,41 +5,67 @@
 /// each table with Foundation's case-insensitive compare made it most of `ecsrole lint`'s run time on
 /// the managed-policy corpus. The answer is the same: the first row, in table order, that matches.
 struct RiskIndex: Sendable {
+    private typealias GlobRow = (index: Int, pattern: [Unicode.Scalar], bytes: [UInt8]?)
     private let entries: [RiskEntry]
     private let exact: [String: Int]
-    private let globs: [(index: Int, pattern: [Unicode.Scalar], bytes: [UInt8]?)]
+    /// Glob rows by the lower-cased service part of their pattern, each list in table order: an
+    /// action is matched only against its own service's globs (a handful) instead of all of them.
+    private let globsByService: [String: [GlobRow]]
+    /// Glob rows whose service part is itself a wildcard (none today), checked for every action.
+    private let anyServiceGlobs: [GlobRow]
 
     init(_ table: [RiskEntry]) {
         entries = table
         var exact: [String: Int] = [:]
-        var globs: [(index: Int, pattern: [Unicode.Scalar], bytes: [UInt8]?)] = []
+        var byService: [String: [GlobRow]] = [:], anyService: [GlobRow] = []
         for (i, e) in table.enumerated() {
             let p = e.pattern.lowercased()
-            if Glob.hasWildcard(p) { globs.append((i, Array(p.unicodeScalars), p.utf8.allSatisfy { $0 < 0x80 } ? Array(p.utf8) : nil)) } else if exact[p] == nil { exact[p] = i }
+            guard Glob.hasWildcard(p) else {
+                if exact[p] == nil { exact[p] = i }
+                continue
+            }
+            let row: GlobRow = (i, Array(p.unicodeScalars), p.utf8.allSatisfy { $0 < 0x80 } ? Array(p.utf8) : nil)
+            if let colon = p.firstIndex(of: ":"), !Glob.hasWildcard(String(p[..<colon])) {
+                byService[String(p[..<colon]), default: []].append(row)
+            } else {
+                anyService.append(row)
+            }
         }
         self.exact = exact
-        self.globs = globs
+        globsByService = byService
+        anyServiceGlobs = anyService
     }
 
     /// The first row matching `fullName`, ignoring case.
-    func first(_ fullName: String) -> RiskEntry? {
-        let lower = fullName.lowercased()
+    func first(_ fullName: String) -> RiskEntry? { first(lower: fullName.lowercased()) }
+
+    /// `first` for a name that is already lower-cased (`RiskCatalog.categories` asks five tables).
+    func first(lower: String) -> RiskEntry? {
         var best = exact[lower]
-        if !globs.isEmpty {
-            // Action names are ASCII: match bytes (same answer as scalars), no scalar arrays per lookup.
-            var lowerText = lower
-            let ascii = lowerText.utf8.allSatisfy { $0 < 0x80 }
-            let text = ascii ? [] : Array(lower.unicodeScalars)
-            for g in globs {
-                if let b = best, g.index > b { break }
-                let hit: Bool
-                if ascii, let pb = g.bytes {
-                    hit = pb.withUnsafeBufferPointer { p in lowerText.withUTF8 { Glob.matchBytes(p, $0, caseInsensitive: false) } }
-                } else {
-                    hit = Glob.matchScalars(g.pattern, ascii ? Array(lower.unicodeScalars) : text)
-                }
-                if hit { best = g.index; break }
+        let service = lower.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(lower[..<$0]) } ?? lower
+        let own = globsByService[service] ?? []
+        if own.isEmpty && anyServiceGlobs.isEmpty { return best.map { entries[$0] } }
+        var lowerText = lower
+        // Action names are ASCII: match bytes (same answer as scalars), no scalar arrays per lookup.
+        let ascii = lowerText.utf8.allSatisfy { $0 < 0x80 }
+        let text = ascii ? [] : Array(lower.unicodeScalars)
+        func hit(_ g: GlobRow) -> Bool {
+            if ascii, let pb = g.bytes {
+                return pb.withUnsafeBufferPointer { p in lowerText.withUTF8 { Glob.matchBytes(p, $0, caseInsensitive: false) } }
             }
+            return Glob.matchScalars(g.pattern, ascii ? Array(lower.unicodeScalars) : text)
+        }
+        // The first matching row in table order: walk both lists merged by index.
+        var a = 0, b = 0
+        while a < own.count || b < anyServiceGlobs.count {
+            let g: GlobRow
+            if b >= anyServiceGlobs.count || (a < own.count && own[a].index < anyServiceGlobs[b].index) {
+                g = own[a]; a += 1
+            } else {
+                g = anyServiceGlobs[b]; b += 1
+            }
+            if let bst = best, g.index > bst { break }
+            if hit(g) { best = g.index; break }
         }
         return best.map { entries[$0] }
     }
@@ -58,4 +84,7 @@ struct EscalationIndex: Sendable {
     }
 
     func paths(involving fullName: String) -> [EscalationPath] { byAction[fullName.lowercased()] ?? [] }
+
+    /// `paths(involving:)` for a name that is already lower-cased.
+    func paths(lower: String) -> [EscalationPath] { byAction[lower] ?? [] }
 }

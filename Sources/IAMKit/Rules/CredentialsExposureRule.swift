@@ -14,6 +14,6 @@ public enum CredentialsExposureRule: PolicyRule {
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
-        RiskScan.check(policy, category: .credentialsExposure, rule: description)
+        RiskScan.check(policy, context: context, category: .credentialsExposure)
     }
 }

@@ -14,6 +14,6 @@ public enum DataExfiltrationRule: PolicyRule {
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
-        RiskScan.check(policy, category: .dataExfiltration, rule: description)
+        RiskScan.check(policy, context: context, category: .dataExfiltration)
     }
 }

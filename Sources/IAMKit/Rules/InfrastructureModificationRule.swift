@@ -14,6 +14,6 @@ public enum InfrastructureModificationRule: PolicyRule {
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
-        RiskScan.check(policy, category: .infrastructureModification, rule: description)
+        RiskScan.check(policy, context: context, category: .infrastructureModification)
     }
 }

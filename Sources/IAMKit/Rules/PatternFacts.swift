@@ -17,33 +17,50 @@ enum PatternFacts {
         let comboPaths: [EscalationPath]
     }
 
-    /// The actions of `pattern` in `category`, in expansion order, without duplicates and without the
-    /// `*`-only actions the ECS agent needs (they cannot be scoped; `RiskScan` never reports them).
-    static func riskHits(_ pattern: String, _ category: RiskCategory) -> [RiskHit] {
-        // One walk of the expansion answers all five categories: the five rules ask in turn.
-        riskCache.value(pattern) {
-            var out: [RiskCategory: [RiskHit]] = [:]
-            var seen = Set<String>()
-            for a in RuleSupport.expand(pattern) {
-                let categories = RuleSupport.categories(a)
-                guard !categories.isEmpty else { continue }
-                let name = a.fullName
-                guard seen.insert(name).inserted else { continue }
-                if ExecutionRoleActions.entry(for: name)?.requiresStarResource == true { continue }
-                for (category, why) in categories {
-                    var combos: [EscalationPath] = []
-                    if category == .privilegeEscalation {
-                        let paths = RuleSupport.escalationPaths(a)
-                        if !paths.contains(where: { $0.actions.count == 1 }) { combos = paths }
-                    }
-                    out[category, default: []].append(RiskHit(fullName: name, why: why, comboPaths: combos))
-                }
-            }
-            return out
-        }[category] ?? []
+    /// The actions of a pattern in each risk category, in expansion order, without duplicates and
+    /// without the `*`-only actions the ECS agent needs (they cannot be scoped; `RiskScan` never
+    /// reports them). Indexed by `RiskCategory.index`.
+    struct RiskHits: Sendable {
+        let byCategory: [[RiskHit]]
+        /// For one action's hits: its full name (empty otherwise).
+        var fullName = ""
+        /// No hit in any category (most patterns).
+        let isEmpty: Bool
+
+        init(byCategory: [[RiskHit]]) {
+            self.byCategory = byCategory
+            isEmpty = byCategory.allSatisfy { $0.isEmpty }
+        }
+
+        static let none = RiskHits(byCategory: Array(repeating: [], count: RiskCategory.allCases.count))
     }
 
-    private static let riskCache = RuleCache<[RiskCategory: [RiskHit]], String>()
+    /// One walk of the expansion answers all five categories; each action's own hits come from
+    /// `ActionRisk`, computed once per service.
+    static func risk(_ pattern: String) -> RiskHits {
+        // A plain action name is answered from its service's table: no expansion, no cache entry.
+        if !Glob.hasWildcard(pattern) {
+            guard let a = RuleSupport.catalog.action(pattern) else { return .none }
+            return ActionRisk.hits(a)
+        }
+        return riskCache.value(pattern) {
+            let actions = RuleSupport.expand(pattern)
+            if actions.count == 1 { return ActionRisk.hits(actions[0]) }
+            var out: [[RiskHit]] = Array(repeating: [], count: RiskCategory.allCases.count)
+            var seen = Set<String>()
+            var any = false
+            var table = ActionRisk.Table()
+            for a in actions {
+                let own = table.hits(a)
+                guard !own.isEmpty, seen.insert(own.fullName).inserted else { continue }
+                for ci in own.byCategory.indices { out[ci].append(contentsOf: own.byCategory[ci]) }
+                any = true
+            }
+            return any ? RiskHits(byCategory: out) : .none
+        }
+    }
+
+    private static let riskCache = RuleCache<RiskHits, String>()
 
     /// What `wildcard-resource` needs of a pattern: the full names of its actions that support
     /// resource-level permissions and are not List-level (expansion order, no duplicates), and the

@@ -7,6 +7,10 @@ public struct PolicyContext: Sendable {
     /// Set for AWS managed policies.
     public var managedARN: String?
 
+    /// Answers several rules share for this policy, computed by the first that asks. One context
+    /// belongs to one policy: build a new one for each.
+    let memo = PolicyMemo()
+
     public init(name: String = "policy", document: JSONDocument? = nil, managedARN: String? = nil) {
         self.name = name; self.document = document; self.managedARN = managedARN
     }

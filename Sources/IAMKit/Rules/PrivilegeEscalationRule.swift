@@ -14,6 +14,6 @@ public enum PrivilegeEscalationRule: PolicyRule {
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
-        RiskScan.check(policy, category: .privilegeEscalation, rule: description)
+        RiskScan.check(policy, context: context, category: .privilegeEscalation)
     }
 }

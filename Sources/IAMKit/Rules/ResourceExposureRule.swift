@@ -14,6 +14,6 @@ public enum ResourceExposureRule: PolicyRule {
         ])
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
-        RiskScan.check(policy, category: .resourceExposure, rule: description)
+        RiskScan.check(policy, context: context, category: .resourceExposure)
     }
 }

@@ -1,7 +1,28 @@
 /// The shared body of the five risk-category rules: which actions of a statement, granted on a
 /// broad Resource, fall into a `RiskCatalog` category.
+///
+/// The five rules ask about the same statements and patterns, so the first of them to run scans the
+/// policy once for all five categories (`PolicyMemo`); the others read the result.
 enum RiskScan {
-    static func check(_ policy: Policy, category: RiskCategory, rule: RuleDescription) -> [Finding] {
+    /// The rule that reports each category, by `RiskCategory.index`.
+    static let rules: [RuleDescription] = RiskCategory.allCases.map { category in
+        switch category {
+        case .privilegeEscalation: return PrivilegeEscalationRule.description
+        case .dataExfiltration: return DataExfiltrationRule.description
+        case .resourceExposure: return ResourceExposureRule.description
+        case .credentialsExposure: return CredentialsExposureRule.description
+        case .infrastructureModification: return InfrastructureModificationRule.description
+        }
+    }
+
+    /// `category`'s findings for `policy`.
+    static func check(_ policy: Policy, context: PolicyContext, category: RiskCategory) -> [Finding] {
+        context.memo.riskFindings(policy) { scan(policy) }[category.index]
+    }
+
+    /// Every category's findings, by `RiskCategory.index`.
+    static func scan(_ policy: Policy) -> [[Finding]] {
+        var out = [[Finding]](repeating: [], count: RiskCategory.allCases.count)
         // Escalation methods that need several actions count only when the policy grants all of them.
         // Computed on first need: checking each method's few actions against the Allow items is far
         // cheaper than expanding `*` into 20,000 actions, and most policies never need it.
@@ -19,34 +40,41 @@ enum RiskScan {
             enabledCache = c
             return c
         }
-        var out: [Finding] = []
         for st in policy.statements {
             guard st.effect == .allow, let r = st.resource, !r.negated,
+                  let granted = st.action, !granted.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
-            guard let granted = st.action, !granted.negated else { continue }
-            var hits: [(String, String, Located<String>)] = []
-            var seen = Set<String>()
-            for item in granted.items {
-                for h in PatternFacts.riskHits(item.value, category) where !seen.contains(h.fullName) {
-                    var why = h.why
-                    if !h.comboPaths.isEmpty {
-                        guard let enabled = h.comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
-                        // Name the method the policy actually enables, not the first one the action is part of.
-                        let partners = enabled.actions.filter { $0.lowercased() != h.fullName.lowercased() }
-                        why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
+            let facts = granted.items.map { PatternFacts.risk($0.value) }
+            guard facts.contains(where: { !$0.isEmpty }) else { continue }
+            for category in RiskCategory.allCases {
+                let ci = category.index
+                var hits: [(name: String, why: String, item: Located<String>)] = []
+                // Patterns dedupe their own hits; only hits from two items can repeat.
+                let contributing = facts.lazy.filter { !$0.byCategory[ci].isEmpty }.count
+                var seen = Set<String>()
+                for (k, item) in granted.items.enumerated() {
+                    for h in facts[k].byCategory[ci] where contributing < 2 || !seen.contains(h.fullName) {
+                        var why = h.why
+                        if !h.comboPaths.isEmpty {
+                            guard let enabled = h.comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
+                            // Name the method the policy actually enables, not the first one the action is part of.
+                            let partners = enabled.actions.filter { $0.lowercased() != h.fullName.lowercased() }
+                            why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
+                        }
+                        if contributing > 1 { seen.insert(h.fullName) }
+                        hits.append((h.fullName, why, item))
                     }
-                    seen.insert(h.fullName)
-                    hits.append((h.fullName, why, item))
                 }
+                guard let first = hits.first else { continue }
+                let rule = rules[ci]
+                let wild = hits.count > 3 || Glob.hasWildcard(first.item.value)
+                let detail = hits.prefix(3).map { "\($0.name) (\($0.why))" }.joined(separator: "; ")
+                let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).prefix(6).map(\.name), total: hits.count - 3, limit: 6))" : ""
+                let msg = "\(st.label) allows on \"\(broad.value)\": \(detail)\(more)"
+                // Point at the action when one item is to blame, else at the broad resource.
+                let pointer = (!wild && Set(hits.map(\.item.pointer)).count == 1) ? first.item.pointer : broad.pointer
+                out[ci].append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.prefix(3).map(\.name), total: hits.count, limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
             }
-            guard let first = hits.first else { continue }
-            let wild = hits.count > 3 || Glob.hasWildcard(first.2.value)
-            let detail = hits.prefix(3).map { "\($0.0) (\($0.1))" }.joined(separator: "; ")
-            let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).map(\.0), limit: 6))" : ""
-            let msg = "\(st.label) allows on \"\(broad.value)\": \(detail)\(more)"
-            // Point at the action when one item is to blame, else at the broad resource.
-            let pointer = (!wild && Set(hits.map(\.2.pointer)).count == 1) ? first.2.pointer : broad.pointer
-            out.append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.map(\.0), limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
         }
         return out
     }

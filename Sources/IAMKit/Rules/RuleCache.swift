@@ -25,11 +25,3 @@ extension RuleCache where Key == String {
         Glob.hasWildcard(pattern) ? value(pattern, make) : make()
     }
 }
-
-/// An action as a cache key: its two parts, so a lookup need not build `fullName`.
-struct ActionKey: Hashable, Sendable {
-    let service: String
-    let name: String
-
-    init(_ a: ActionInfo) { service = a.service; name = a.name }
-}

@@ -3,29 +3,14 @@ enum RuleSupport {
     /// The service prefix an Action entry names literally (`ecr` in `ecr:Get*`), or nil for `*`,
     /// an entry without a colon, or a wildcard in the service part (which IAM does not allow).
     static func literalService(_ action: String) -> String? {
-        guard action != "*", let colon = action.firstIndex(of: ":") else { return nil }
-        let service = String(action[..<colon])
+        // A byte search for the colon: `firstIndex(of:)` on a String walks Characters.
+        guard action != "*", let colon = action.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let service = String(action.unicodeScalars[..<colon])
         guard !service.isEmpty, !Glob.hasWildcard(service) else { return nil }
         return service
     }
 
     static let catalog = ActionCatalog.shared
-
-    /// Risk categories per action, cached: `Action: "*"` statements ask for 20,000 actions and five
-    /// rules ask the same question, so the table scan runs once per action per process.
-    private static let riskCache = RuleCache<[RiskCategory: String], ActionKey>()
-
-    static func categories(_ action: ActionInfo) -> [RiskCategory: String] {
-        riskCache.value(ActionKey(action)) { RiskCatalog.categories(for: action) }
-    }
-
-    private static let pathCache = RuleCache<[EscalationPath], ActionKey>()
-
-    /// `RiskCatalog.escalationPaths(involving:)`, cached (it compares strings case-insensitively
-    /// against every method, which adds up over a corpus).
-    static func escalationPaths(_ action: ActionInfo) -> [EscalationPath] {
-        pathCache.value(ActionKey(action)) { RiskCatalog.escalationPaths(involving: action) }
-    }
 
     /// Whether a Resource pattern reaches (nearly) everything: `*`, `arn:aws:s3:::*`,
     /// `arn:aws:logs:*:*:*`, `arn:aws:iam::*:role/*`.
@@ -38,8 +23,13 @@ enum RuleSupport {
 
     /// Up to `limit` names, then "and N more".
     static func list(_ names: [String], limit: Int = 5) -> String {
+        list(names, total: names.count, limit: limit)
+    }
+
+    /// `list` of a longer list of which only the first names are at hand: `total` names in all.
+    static func list(_ names: [String], total: Int, limit: Int) -> String {
         let shown = names.prefix(limit).joined(separator: ", ")
-        return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+        return total > limit ? "\(shown) and \(total - limit) more" : shown
     }
 
     /// "123 actions (List 10, Read 40, Write 70, Permissions management 3)".

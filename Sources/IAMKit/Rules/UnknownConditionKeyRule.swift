@@ -19,7 +19,7 @@ public enum UnknownConditionKeyRule: PolicyRule {
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         let catalog = RuleSupport.catalog
         var out: [Finding] = []
-        for st in policy.statements {
+        for st in policy.statements where !st.conditions.isEmpty {
             let services = Set((st.action?.negated == false ? st.action!.values : []).compactMap { v -> String? in
                 guard let c = v.firstIndex(of: ":") else { return nil }
                 return String(v[..<c]).lowercased()

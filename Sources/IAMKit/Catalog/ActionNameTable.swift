@@ -1,0 +1,131 @@
+/// One service's action names, lower-cased into a single byte buffer, with an open-addressing hash
+/// table for case-insensitive lookups.
+///
+/// `ActionCatalog.expand("*")` touches all 445 services; a `[String: Int]` index plus a lower-cased
+/// `String` per action cost ~40,000 allocations and several megabytes for answers that only need
+/// bytes. Lookups hash the caller's name while lower-casing it, so they allocate nothing.
+final class ActionNameTable: Sendable {
+    /// The lower-cased names, back to back.
+    private let bytes: [UInt8]
+    /// `ends[i]` is the end of name `i` in `bytes` (its start is `ends[i - 1]`, or 0).
+    private let ends: [Int32]
+    /// Name index + 1 per slot, 0 for empty; the capacity is a power of two at least twice the count.
+    private let slots: [Int32]
+
+    /// The number of names.
+    var count: Int { ends.count }
+
+    init<S: Sequence>(names: S) where S.Element == String {
+        var bytes: [UInt8] = [], ends: [Int32] = []
+        for var name in names {
+            if name.utf8.allSatisfy({ $0 < 0x80 }) {
+                name.withUTF8 { for b in $0 { bytes.append(Glob.lower(b)) } }
+            } else {
+                bytes.append(contentsOf: name.lowercased().utf8)
+            }
+            ends.append(Int32(bytes.count))
+        }
+        var capacity = 8
+        while capacity < ends.count * 2 { capacity <<= 1 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for (i, end) in ends.enumerated() {
+                let key = UnsafeBufferPointer(rebasing: all[start..<Int(end)])
+                var h = Self.hash(key) & mask
+                // A later name equal to an earlier one (ignoring case) replaces it, as in the
+                // `[String: Int]` index this replaces.
+                while slots[h] != 0 {
+                    let other = Int(slots[h]) - 1
+                    let r = (other == 0 ? 0 : Int(ends[other - 1]))..<Int(ends[other])
+                    if r.count == key.count && zip(all[r], key).allSatisfy({ $0 == $1 }) { break }
+                    h = (h + 1) & mask
+                }
+                slots[h] = Int32(i + 1)
+                start = Int(end)
+            }
+        }
+        self.bytes = bytes
+        self.ends = ends
+        self.slots = slots
+    }
+
+    /// FNV-1a over bytes that are already lower-cased.
+    @inline(__always) private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The range of name `i` in `bytes`.
+    @inline(__always) private func range(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
+    }
+
+    /// The index of the action called `name`, ignoring case.
+    func index(of name: String) -> Int? {
+        var name = name
+        let ascii = name.withUTF8 { Glob.isASCII($0) }
+        if !ascii { name = name.lowercased() }
+        return name.withUTF8 { raw -> Int? in
+            // Lower-case into a stack-sized buffer: action names are short.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(raw.count, 1)) { tmp -> Int? in
+                for (k, b) in raw.enumerated() { tmp[k] = ascii ? Glob.lower(b) : b }
+                let key = UnsafeBufferPointer(rebasing: tmp[0..<raw.count])
+                return lookup(key)
+            }
+        }
+    }
+
+    private func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var h = Self.hash(key) & mask
+        return bytes.withUnsafeBufferPointer { all in
+            while true {
+                let s = Int(slots[h])
+                if s == 0 { return nil }
+                let r = range(s - 1)
+                if r.count == key.count && memcmpEqual(all, r.lowerBound, key) { return s - 1 }
+                h = (h + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always) private func memcmpEqual(_ all: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < key.count {
+            if all[start + k] != key[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The indexes of the names a lower-cased glob matches, in order. `pattern` must be lower-cased;
+    /// a pattern that is not ASCII falls back to `Glob.matches` on each name's string.
+    func matching(lowerPattern pattern: String) -> [Int] {
+        var out: [Int] = []
+        var pattern = pattern
+        let handled: Bool = pattern.withUTF8 { p in
+            guard Glob.isASCII(p) else { return false }
+            bytes.withUnsafeBufferPointer { all in
+                var start = 0
+                for i in 0..<ends.count {
+                    let end = Int(ends[i])
+                    if Glob.matchBytes(p, UnsafeBufferPointer(rebasing: all[start..<end]), caseInsensitive: false) { out.append(i) }
+                    start = end
+                }
+            }
+            return true
+        }
+        if !handled {
+            for i in 0..<ends.count where Glob.matches(pattern, lowerName(i)) { out.append(i) }
+        }
+        return out
+    }
+
+    /// Name `i`, lower-cased.
+    func lowerName(_ i: Int) -> String {
+        String(decoding: bytes[range(i)], as: UTF8.self)
+    }
+}

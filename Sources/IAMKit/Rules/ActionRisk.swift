@@ -1,0 +1,59 @@
+/// Each catalog action's risk hits (`PatternFacts.RiskHits`), computed once per service.
+///
+/// `*` and `svc:*` patterns ask about thousands of actions; answering per service with an array by
+/// action position replaces a per-action cache keyed by two strings, and `RiskCatalog
+/// .mayHaveCategories` skips the table lookups for most actions.
+enum ActionRisk {
+    private static let cache = RuleCache<[PatternFacts.RiskHits], String>()
+
+    /// The hits of every action of `service`, by position.
+    static func table(_ service: String) -> [PatternFacts.RiskHits] {
+        cache.value(service) {
+            guard let svc = RuleSupport.catalog.service(service) else { return [] }
+            return svc.actions.map(compute)
+        }
+    }
+
+    /// The hits of one catalog action.
+    static func hits(_ action: ActionInfo) -> PatternFacts.RiskHits {
+        let t = table(action.service)
+        let i = Int(action.position)
+        return i < t.count ? t[i] : compute(action)
+    }
+
+    /// A one-service memo for walks over many actions (consecutive actions share a service).
+    struct Table {
+        private var service = ""
+        private var rows: [PatternFacts.RiskHits] = []
+
+        mutating func hits(_ action: ActionInfo) -> PatternFacts.RiskHits {
+            if action.service != service {
+                service = action.service
+                rows = ActionRisk.table(service)
+            }
+            let i = Int(action.position)
+            return i < rows.count ? rows[i] : ActionRisk.compute(action)
+        }
+    }
+
+    static func compute(_ a: ActionInfo) -> PatternFacts.RiskHits {
+        guard RiskCatalog.mayHaveCategories(a) else { return .none }
+        let categories = RiskCatalog.categories(for: a)
+        guard !categories.isEmpty else { return .none }
+        let name = a.fullName
+        // The agent's `*`-only actions cannot be scoped: the risk rules never report them.
+        if ExecutionRoleActions.entry(for: name)?.requiresStarResource == true { return .none }
+        var out: [[PatternFacts.RiskHit]] = Array(repeating: [], count: RiskCategory.allCases.count)
+        for (category, why) in categories {
+            var combos: [EscalationPath] = []
+            if category == .privilegeEscalation {
+                let paths = RiskCatalog.escalationPaths(involving: a)
+                if !paths.contains(where: { $0.actions.count == 1 }) { combos = paths }
+            }
+            out[category.index].append(PatternFacts.RiskHit(fullName: name, why: why, comboPaths: combos))
+        }
+        var hits = PatternFacts.RiskHits(byCategory: out)
+        hits.fullName = name
+        return hits
+    }
+}
