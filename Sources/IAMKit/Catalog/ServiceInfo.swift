@@ -1,49 +1,71 @@
 /// Everything the catalog knows about one AWS service (one prefix).
+///
+/// A value type over one shared, immutable storage object: the catalog hands the same service to
+/// every lookup, and copying nine stored references per `service(_:)` call showed up in `lint`.
 public struct ServiceInfo: Sendable {
+    private let storage: Storage
+
     /// The service prefix used in actions, e.g. `ecr`.
-    public let prefix: String
+    public var prefix: String { storage.prefix }
     /// The service's full name, e.g. `Amazon Elastic Container Registry`.
-    public let name: String
+    public var name: String { storage.name }
     /// The Service Authorization Reference page for the service.
-    public let authorizationURL: String
+    public var authorizationURL: String { storage.authorizationURL }
     /// The actions in AWS's order (alphabetical).
-    public let actions: [ActionInfo]
+    public var actions: [ActionInfo] { storage.actions }
     /// The resource types the service defines, with their ARN formats.
-    public let resourceTypes: [ResourceTypeInfo]
+    public var resourceTypes: [ResourceTypeInfo] { storage.resourceTypes }
     /// The service-specific condition keys (and the `aws:` keys AWS lists for the service).
-    public let conditionKeys: [ConditionKeyInfo]
+    public var conditionKeys: [ConditionKeyInfo] { storage.conditionKeys }
 
     /// The action names, lower-cased, for case-insensitive lookups and glob matching in `actions` order.
-    let names: ActionNameTable
+    var names: ActionNameTable { storage.names }
     /// Whether `actions` is already in `String` order by name (true for all but a few services),
     /// so `ActionCatalog.expand` need not sort a single service's matches.
-    let actionsSorted: Bool
-    /// Lower-cased condition keys without a template part (exact lookups).
-    let exactKeys: Set<String>
-    /// Lower-cased condition keys with a `${TagKey}` / `<key>` template, as globs (`aws:requesttag/?*`).
-    let templateKeyGlobs: [String]
+    var actionsSorted: Bool { storage.actionsSorted }
+
+    private final class Storage: Sendable {
+        let prefix: String
+        let name: String
+        let authorizationURL: String
+        let actions: [ActionInfo]
+        let resourceTypes: [ResourceTypeInfo]
+        let conditionKeys: [ConditionKeyInfo]
+        let names: ActionNameTable
+        let actionsSorted: Bool
+        /// Lower-cased condition keys without a template part (exact lookups).
+        let exactKeys: Set<String>
+        /// Lower-cased condition keys with a `${TagKey}` / `<key>` template, as globs (`aws:requesttag/?*`).
+        let templateKeyGlobs: [String]
+
+        init(prefix: String, name: String, authorizationURL: String, actions: [ActionInfo],
+             resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo]) {
+            self.prefix = prefix
+            self.name = name
+            self.authorizationURL = authorizationURL
+            self.actions = actions
+            self.resourceTypes = resourceTypes
+            self.conditionKeys = conditionKeys
+            names = ActionNameTable(names: actions.lazy.map(\.name))
+            actionsSorted = zip(actions, actions.dropFirst()).allSatisfy { $0.name < $1.name }
+            var exact = Set<String>(), templates: [String] = []
+            for key in conditionKeys.map(\.name) {
+                if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
+            }
+            exactKeys = exact
+            templateKeyGlobs = templates
+        }
+    }
 
     init(prefix: String, name: String, authorizationURL: String, actions: [ActionInfo],
          resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo]) {
-        self.prefix = prefix
-        self.name = name
-        self.authorizationURL = authorizationURL
-        self.actions = actions
-        self.resourceTypes = resourceTypes
-        self.conditionKeys = conditionKeys
-        names = ActionNameTable(names: actions.lazy.map(\.name))
-        actionsSorted = zip(actions, actions.dropFirst()).allSatisfy { $0.name < $1.name }
-        var exact = Set<String>(), templates: [String] = []
-        for key in conditionKeys.map(\.name) {
-            if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
-        }
-        exactKeys = exact
-        templateKeyGlobs = templates
+        storage = Storage(prefix: prefix, name: name, authorizationURL: authorizationURL, actions: actions,
+                          resourceTypes: resourceTypes, conditionKeys: conditionKeys)
     }
 
     /// The action called `name` (case-insensitive), without the service prefix.
     public func action(named name: String) -> ActionInfo? {
-        names.index(of: name).map { actions[$0] }
+        storage.names.index(of: name).map { storage.actions[$0] }
     }
 
     /// The resource type called `name` (exact, as AWS spells it).
@@ -55,8 +77,8 @@ public struct ServiceInfo: Sendable {
     /// `ecr:ResourceTag/${TagKey}` accept any non-empty tag part. Case-insensitive.
     public func definesConditionKey(_ key: String) -> Bool {
         let lower = key.lowercased()
-        if exactKeys.contains(lower) { return true }
-        return templateKeyGlobs.contains { Glob.matches($0, lower) }
+        if storage.exactKeys.contains(lower) { return true }
+        return storage.templateKeyGlobs.contains { Glob.matches($0, lower) }
     }
 }
 

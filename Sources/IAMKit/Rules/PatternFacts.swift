@@ -86,18 +86,21 @@ enum PatternFacts {
     private static let scopableCache = RuleCache<Scopable, String>()
 
     /// What `wildcard-action` needs of a pattern: how many actions it grants, `RuleSupport.summary`
-    /// of them, and the full names of its Write and Permissions-management actions.
+    /// of them, and how many of them are Write or Permissions-management actions with the first
+    /// few names (a message names four; `*` has about 10,000).
     struct Breadth: Sendable {
         let count: Int
         let summary: String
-        let risky: [String]
+        let riskyCount: Int
+        let riskyFirst: [String]
     }
 
     static func breadth(_ pattern: String) -> Breadth {
         breadthCache.value(pattern) {
             let actions = RuleSupport.expand(pattern)
-            let risky = actions.filter { $0.accessLevel == .write || $0.accessLevel == .permissionsManagement }.map(\.fullName)
-            return Breadth(count: actions.count, summary: RuleSupport.summary(actions), risky: risky)
+            let risky = actions.lazy.filter { $0.accessLevel == .write || $0.accessLevel == .permissionsManagement }
+            return Breadth(count: actions.count, summary: RuleSupport.summary(actions), riskyCount: risky.count,
+                           riskyFirst: risky.prefix(4).map(\.fullName))
         }
     }
 

@@ -28,13 +28,12 @@ public enum WildcardActionRule: PolicyRule {
                 let v = item.value
                 let facts = PatternFacts.breadth(v)
                 guard facts.count > 0 else { continue }
-                let risky = facts.risky
                 let whole = v == "*" || v == "*:*"
                 let serviceWide = v.hasSuffix(":*")
-                guard whole || serviceWide || !risky.isEmpty else { continue }
+                guard whole || serviceWide || facts.riskyCount > 0 else { continue }
                 let scope = whole ? "every action of every AWS service" : serviceWide ? "every \(v.dropLast(2)) action" : "more than it names"
                 var msg = "\"\(v)\" grants \(scope): \(facts.summary)"
-                if !whole && !risky.isEmpty { msg += ", including \(RuleSupport.list(risky, limit: 4))" }
+                if !whole && facts.riskyCount > 0 { msg += ", including \(RuleSupport.list(facts.riskyFirst, total: facts.riskyCount, limit: 4))" }
                 out.append(description.finding(msg + ", now and whenever AWS adds more.",
                                                fix: "Replace \"\(v)\" with the specific actions needed.",
                                                at: item.pointer, severity: whole ? .high : .medium))
