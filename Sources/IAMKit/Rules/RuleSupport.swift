@@ -49,7 +49,9 @@ enum RuleSupport {
     /// `catalog.expand`, cached per pattern: a dozen rules expand the same items of every statement,
     /// and a corpus repeats patterns (`ec2:Describe*`) across policies.
     static func expand(_ pattern: String) -> [ActionInfo] {
-        expandCache.value(pattern) { catalog.expand(pattern) }
+        // A plain name is one lookup: caching the corpus's 15,000 names cost megabytes for nothing.
+        if !Glob.hasWildcard(pattern) { return catalog.action(pattern).map { [$0] } ?? [] }
+        return expandCache.value(pattern) { catalog.expand(pattern) }
     }
 
     private static let expandCache = RuleCache<[ActionInfo], String>()
