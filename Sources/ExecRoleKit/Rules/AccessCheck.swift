@@ -39,9 +39,9 @@ enum AccessCheck {
             }
             guard st.isAllow else { continue }
             if !resourceOK {
-                misses.append((st, "\(st.statement.label) of \(st.source.name) allows \(req.action) only on \(RoleSupport.quote(st.statement.resource?.values ?? []))\(st.statement.resource?.negated == true ? " (NotResource)" : "")"))
+                misses.append((st, "\(st.statement.label) of \(st.sourceName) allows \(req.action) only on \(RoleSupport.quote(st.statement.resource?.values ?? []))\(st.statement.resource?.negated == true ? " (NotResource)" : "")"))
             } else if let failed {
-                misses.append((st, "\(st.statement.label) of \(st.source.name) matches, but its condition on \(failed) cannot hold for the agent's request"))
+                misses.append((st, "\(st.statement.label) of \(st.sourceName) matches, but its condition on \(failed) cannot hold for the agent's request"))
             } else if allow == nil {
                 allow = st
             }

@@ -51,7 +51,7 @@ public enum CreateGroupMissingRule: RoleRule {
         }
         for st in grants where !st.items(naming: "logs:CreateLogGroup").isEmpty {
             let groupOnly = st.resources.filter { r in
-                guard let arn = ARN(r.value), arn.service == "logs", arn.resourceType == "log-group" else { return false }
+                guard let arn = RoleSupport.arn(r.value, service: "logs"), arn.resourceType == "log-group" else { return false }
                 return !Glob.matches(r.value, r.value + ":log-stream:")
             }
             guard !groupOnly.isEmpty, !st.resources.contains(where: { Glob.matches($0.value, groupOnly[0].value + ":log-stream:") }) else { continue }

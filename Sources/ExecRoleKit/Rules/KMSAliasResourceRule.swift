@@ -24,7 +24,7 @@ public enum KMSAliasResourceRule: RoleRule {
         var out: [RoleFinding] = []
         for st in RoleSupport.statements(role) where st.covers(action: "kms:Decrypt") {
             for r in st.resources {
-                guard let arn = ARN(r.value), arn.service == "kms" else { continue }
+                guard let arn = RoleSupport.arn(r.value, service: "kms") else { continue }
                 if arn.resourceType == "alias" {
                     out.append(RoleSupport.hit(description, st,
                         "kms:Decrypt on the alias ARN \"\(r.value)\" matches only the alias, never the key behind it: decrypting the secret is denied",

@@ -25,10 +25,13 @@ public enum LogStreamARNRule: RoleRule {
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
         for st in RoleSupport.statements(role) where st.isAllow {
-            let named = actions.filter { !st.items(naming: $0).isEmpty }
-            guard !named.isEmpty else { continue }
+            // Most statements name no log group: look at the resources before matching the actions.
+            var namedCache: [String]?
             for res in st.resources {
-                guard let arn = ARN(res.value), arn.service == "logs", arn.resourceType == "log-group" else { continue }
+                guard let arn = RoleSupport.arn(res.value, service: "logs"), arn.resourceType == "log-group" else { continue }
+                let named = namedCache ?? actions.filter { !st.items(naming: $0).isEmpty }
+                namedCache = named
+                guard !named.isEmpty else { break }
                 let probe = res.value + ":log-stream:ecs/app/0123456789abcdef"
                 // Only a group ARN whose streams it cannot reach; wildcards such as `log-group:/ecs/*` do reach them.
                 guard !Glob.matches(res.value, probe) else { continue }

@@ -3,7 +3,8 @@ import IAMKit
 /// One statement of one identity policy of a role.
 struct RoleStatement {
     var policyIndex: Int
-    var source: PolicySource
+    /// The policy's name (`PolicySource.name`): the whole source is not copied per statement.
+    var sourceName: String
     var statement: Statement
 
     var document: RoleDocument { .identity(policyIndex) }
@@ -30,7 +31,7 @@ enum RoleSupport {
     /// Every statement of every identity policy, in order.
     static func statements(_ role: RoleUnderReview) -> [RoleStatement] {
         role.identityPolicies.enumerated().flatMap { i, src in
-            src.policy.statements.map { RoleStatement(policyIndex: i, source: src, statement: $0) }
+            src.policy.statements.map { RoleStatement(policyIndex: i, sourceName: src.name, statement: $0) }
         }
     }
 
@@ -41,7 +42,7 @@ enum RoleSupport {
         var out: [RoleStatement] = []
         for (i, src) in role.identityPolicies.enumerated() {
             for st in src.policy.statements where st.effect == .allow && actionMatches(st.action, action) {
-                out.append(RoleStatement(policyIndex: i, source: src, statement: st))
+                out.append(RoleStatement(policyIndex: i, sourceName: src.name, statement: st))
             }
         }
         return out
@@ -66,6 +67,35 @@ enum RoleSupport {
         // which only `*`-like patterns match; other wildcards stand for unknown parts.
         if arn == "*" || !Glob.hasWildcard(arn) { return Glob.matches(pattern, arn) }
         return PatternOverlap.overlaps(pattern, arn)
+    }
+
+    /// `ARN(text)` when its service is `service`, without parsing ARNs of other services: the
+    /// rules look for one service's ARNs among every Resource of every statement. A parsed ARN
+    /// with that service always contains `:service:`, so the byte search only skips misses.
+    static func arn(_ text: String, service: String) -> ARN? {
+        guard containsDelimited(text, service), let arn = ARN(text), arn.service == service else { return nil }
+        return arn
+    }
+
+    /// Whether `text` contains `:word:`, compared as UTF-8 bytes.
+    private static func containsDelimited(_ text: String, _ word: String) -> Bool {
+        var text = text, word = word
+        return text.withUTF8 { t in
+            word.withUTF8 { w in
+                let colon = UInt8(ascii: ":")
+                guard t.count >= w.count + 2 else { return false }
+                var i = 0
+                while i + w.count + 1 < t.count {
+                    if t[i] == colon && t[i + w.count + 1] == colon {
+                        var j = 0
+                        while j < w.count && t[i + 1 + j] == w[j] { j += 1 }
+                        if j == w.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The resource part after `secret:` split on `:` (name, json-key, stage, id).

@@ -27,7 +27,7 @@ public enum S3LocationMissingRule: RoleRule {
         }
         for st in RoleSupport.statements(role) where st.isAllow && !st.items(naming: "s3:GetObject").isEmpty {
             for r in st.resources {
-                guard let arn = ARN(r.value), arn.service == "s3", let slash = arn.resource.firstIndex(of: "/") else { continue }
+                guard let arn = RoleSupport.arn(r.value, service: "s3"), let slash = arn.resource.firstIndex(of: "/") else { continue }
                 let bucket = String(arn.resource[..<slash])
                 guard !bucket.isEmpty, !Glob.hasWildcard(bucket) else { continue }
                 let bucketArn = "arn:\(arn.partition):s3:::\(bucket)"
@@ -42,7 +42,7 @@ public enum S3LocationMissingRule: RoleRule {
             var files = c.environmentFiles
             if c.firelensOptions["config-file-type"]?.value == "s3", let v = c.firelensOptions["config-file-value"] { files.append(v) }
             for f in files {
-                guard let arn = ARN(f.value), arn.service == "s3", let slash = arn.resource.firstIndex(of: "/") else { continue }
+                guard let arn = RoleSupport.arn(f.value, service: "s3"), let slash = arn.resource.firstIndex(of: "/") else { continue }
                 let bucketArn = "arn:\(arn.partition):s3:::\(arn.resource[..<slash])"
                 guard locationDenied(bucketArn), reported.insert(bucketArn).inserted else { continue }
                 out.append(RoleFinding(description.finding(

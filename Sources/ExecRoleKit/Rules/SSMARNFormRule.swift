@@ -24,7 +24,7 @@ public enum SSMARNFormRule: RoleRule {
         var out: [RoleFinding] = []
         for st in RoleSupport.statements(role) {
             for r in st.resources {
-                guard let arn = ARN(r.value), arn.service == "ssm" else { continue }
+                guard let arn = RoleSupport.arn(r.value, service: "ssm") else { continue }
                 var fixed = arn
                 if arn.resource.hasPrefix("parameter//") {
                     var rest = Substring(arn.resource.dropFirst("parameter/".count))

@@ -23,7 +23,7 @@ public enum SSMSecretReferenceRule: RoleRule {
         var out: [RoleFinding] = []
         for st in RoleSupport.allows(role, action: "ssm:GetParameters") + RoleSupport.allows(role, action: "ssm:GetParameter") {
             for r in st.resources {
-                guard let arn = ARN(r.value), arn.service == "ssm", arn.resource.hasPrefix(prefix) else { continue }
+                guard let arn = RoleSupport.arn(r.value, service: "ssm"), arn.resource.hasPrefix(prefix) else { continue }
                 let name = String(arn.resource.dropFirst(prefix.count))
                 guard !name.isEmpty else { continue }
                 let region = arn.region.isEmpty ? "*" : arn.region, account = arn.account.isEmpty ? "*" : arn.account

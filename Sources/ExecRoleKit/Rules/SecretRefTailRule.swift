@@ -22,7 +22,7 @@ public enum SecretRefTailRule: RoleRule {
         var out: [RoleFinding] = []
         for st in RoleSupport.statements(role) {
             for r in st.resources {
-                guard let arn = ARN(r.value), let parts = RoleSupport.secretParts(arn), parts.count > 1 else { continue }
+                guard let arn = RoleSupport.arn(r.value, service: "secretsmanager"), let parts = RoleSupport.secretParts(arn), parts.count > 1 else { continue }
                 var base = arn
                 base.resource = "secret:" + parts[0]
                 let tail = parts.dropFirst().joined(separator: ":")

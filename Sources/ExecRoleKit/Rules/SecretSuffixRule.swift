@@ -26,7 +26,7 @@ public enum SecretSuffixRule: RoleRule {
         var out: [RoleFinding] = []
         for st in RoleSupport.statements(role) {
             for r in st.resources {
-                guard let arn = ARN(r.value), let parts = RoleSupport.secretParts(arn), let name = parts.first, !name.isEmpty else { continue }
+                guard let arn = RoleSupport.arn(r.value, service: "secretsmanager"), let parts = RoleSupport.secretParts(arn), let name = parts.first, !name.isEmpty else { continue }
                 if let f = examine(name: name, arn: arn, value: r.value) {
                     out.append(RoleSupport.hit(description, st, f.message, fix: f.fix, at: r.pointer, severity: f.severity))
                 }

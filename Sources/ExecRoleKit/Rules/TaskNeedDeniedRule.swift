@@ -75,7 +75,7 @@ public enum TaskNeedDeniedRule: RoleRule {
             let why: String
             switch AccessCheck.evaluate(req, role: role) {
             case .allowed: continue
-            case .explicitDeny(let st): why = "\(st.statement.label) of \(st.source.name) explicitly denies it"
+            case .explicitDeny(let st): why = "\(st.statement.label) of \(st.sourceName) explicitly denies it"
             case .implicitDeny(let misses):
                 why = misses.isEmpty ? "no statement allows \(r.action)" : misses.prefix(2).map(\.1).joined(separator: "; ")
             }
