@@ -3,6 +3,8 @@
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary: start-up drops from
 # ~22 ms to ~15 ms (no loading of ~60 shared libraries) and the binary runs when copied elsewhere.
 # Static FoundationNetworking/FoundationXML need libcurl and libxml2 headers (scripts/setup.sh).
+# -no-pie: a position-dependent executable has no ~140,000 relative relocations to apply (and dirty
+# pages for) at every start: 6 ms less CPU and 3.6 MB less memory per run, measured on `lint`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec swift build -c release --product ecsrole --static-swift-stdlib "$@"
+exec swift build -c release --product ecsrole --static-swift-stdlib -Xlinker -no-pie "$@"
