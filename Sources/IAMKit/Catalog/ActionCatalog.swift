@@ -18,9 +18,11 @@ public final class ActionCatalog: Sendable {
     private let catalogText: CatalogText
     /// Byte offset of the body (after the header and index lines) inside `text.utf8`.
     private let bodyStart: Int
-    /// Lower-cased prefix → byte range of its block relative to `bodyStart`.
-    private let blocks: [String: Range<Int>]
-    private let cache = CatalogLockedState(CatalogCache())
+    /// The prefixes of the index line, in its order: a prefix's position is its slot.
+    private let prefixTable: ActionNameTable
+    /// Byte range of each slot's block relative to `bodyStart`.
+    private let ranges: [Range<Int>]
+    private let cache: CatalogLockedState<CatalogCache>
 
     /// Builds a catalog over text in the generated format; `shared` is the one most callers want.
     init(text: String) {
@@ -36,10 +38,9 @@ public final class ActionCatalog: Sendable {
         let body = secondNL == utf8.endIndex ? secondNL : utf8.index(after: secondNL)
         bodyStart = utf8.distance(from: utf8.startIndex, to: body)
         let entries = CatalogParser.parseIndex(indexLine, bodyLength: utf8.count - bodyStart)
-        var map: [String: Range<Int>] = [:]
-        map.reserveCapacity(entries.count)
-        for e in entries { map[e.prefix.lowercased()] = e.range }
-        blocks = map
+        prefixTable = ActionNameTable(names: entries.lazy.map(\.prefix))
+        ranges = entries.map(\.range)
+        cache = CatalogLockedState(CatalogCache(services: Array(repeating: nil, count: entries.count)))
         servicePrefixes = entries.map(\.prefix).sorted()
     }
 
@@ -47,19 +48,34 @@ public final class ActionCatalog: Sendable {
 
     /// The service with this prefix (case-insensitive), parsing its block on first use.
     public func service(_ prefix: String) -> ServiceInfo? {
-        let key = prefix.lowercased()
-        if let hit = cache.withLock({ $0.services[key] }) { return hit }
-        guard let range = blocks[key] else { return nil }
+        prefixTable.index(of: prefix).flatMap(service(slot:))
+    }
+
+    /// The service in `slot` (see `prefixTable`), parsing its block on first use.
+    private func service(slot: Int) -> ServiceInfo? {
+        if let hit = cache.withLock({ $0.services[slot] }) { return hit }
+        let range = ranges[slot]
         // Parse outside the lock: two threads may parse the same block once each, which is harmless.
         let parsed = CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound))
         guard let info = parsed else { return nil }
-        cache.withLock { $0.services[key] = info }
+        cache.withLock { $0.services[slot] = info }
         return info
     }
 
     /// The action `service:Name`, case-insensitive (`ECR:batchgetimage` finds `ecr:BatchGetImage`).
     /// Nil for unknown actions and for patterns; use `expand(_:)` for wildcards.
     public func action(_ fullName: String) -> ActionInfo? {
+        // Lint asks this for every action name of every statement: ASCII names (all of AWS's) are
+        // looked up on their bytes, without building the prefix and name as strings.
+        var text = fullName
+        let ascii: ActionInfo?? = text.withUTF8 { b -> ActionInfo?? in
+            guard Glob.isASCII(b) else { return nil }
+            guard let colon = b.firstIndex(of: UInt8(ascii: ":")),
+                  let slot = prefixTable.index(asciiBytes: UnsafeBufferPointer(rebasing: b[..<colon])),
+                  let svc = service(slot: slot) else { return .some(nil) }
+            return .some(svc.names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { svc.actions[$0] })
+        }
+        if let answer = ascii { return answer }
         guard let colon = fullName.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         // Sliced by scalars: a colon is always a scalar boundary, not always a Character one.
         let scalars = fullName.unicodeScalars
@@ -67,7 +83,7 @@ public final class ActionCatalog: Sendable {
     }
 
     /// Whether the service prefix exists (case-insensitive), without parsing its block.
-    public func hasService(_ prefix: String) -> Bool { blocks[prefix.lowercased()] != nil }
+    public func hasService(_ prefix: String) -> Bool { prefixTable.index(of: prefix) != nil }
 
     /// Every action of every service (parses all blocks once, then cached).
     public var allActions: [ActionInfo] {
@@ -147,7 +163,8 @@ public final class ActionCatalog: Sendable {
 
 /// Mutable cache state behind `ActionCatalog`'s lock.
 struct CatalogCache {
-    var services: [String: ServiceInfo] = [:]
+    /// Parsed services by slot.
+    var services: [ServiceInfo?]
     var allActions: [ActionInfo]?
 }
 

@@ -78,6 +78,14 @@ final class ActionNameTable: Sendable {
         }
     }
 
+    /// The index of the name spelled by ASCII `bytes`, ignoring case.
+    func index(asciiBytes raw: UnsafeBufferPointer<UInt8>) -> Int? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(raw.count, 1)) { tmp -> Int? in
+            for (k, b) in raw.enumerated() { tmp[k] = Glob.lower(b) }
+            return lookup(UnsafeBufferPointer(rebasing: tmp[0..<raw.count]))
+        }
+    }
+
     private func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var h = Self.hash(key) & mask
