@@ -118,7 +118,17 @@ public enum JSONPointer {
     }
 
     /// Appends a token to a pointer.
-    public static func append(_ pointer: String, _ token: String) -> String { pointer + "/" + escape(token) }
+    public static func append(_ pointer: String, _ token: String) -> String { joined(pointer, escape(token)) }
     /// Appends an array index to a pointer.
-    public static func append(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }
+    public static func append(_ pointer: String, _ index: Int) -> String { joined(pointer, String(index)) }
+
+    /// `pointer + "/" + token` in one allocation: `a + b + c` makes an intermediate string, and the
+    /// parser builds a pointer for every node (a hundred thousand on the managed-policy corpus).
+    private static func joined(_ pointer: String, _ token: String) -> String {
+        var out = pointer
+        out.reserveCapacity(pointer.utf8.count + 1 + token.utf8.count)
+        out.append("/")
+        out.append(token)
+        return out
+    }
 }
