@@ -41,9 +41,16 @@ public struct ConditionOperator: Sendable, Equatable, CustomStringConvertible {
         self.raw = raw
         var rest = Substring(raw)
         qualifier = nil
-        for q in [SetQualifier.forAnyValue, .forAllValues] where rest.hasPrefix(q.rawValue + ":") {
-            qualifier = q
-            rest = rest.dropFirst(q.rawValue.count + 1)
+        // Literal prefixes rather than building `rawValue + ":"` per qualifier: every condition of
+        // every policy is parsed. Tested in this order, one after the other, as a loop over the
+        // qualifiers would (`ForAnyValue:ForAllValues:X` ends up `ForAllValues`).
+        if rest.hasPrefix("ForAnyValue:") {
+            qualifier = .forAnyValue
+            rest = rest.dropFirst("ForAnyValue:".count)
+        }
+        if rest.hasPrefix("ForAllValues:") {
+            qualifier = .forAllValues
+            rest = rest.dropFirst("ForAllValues:".count)
         }
         ifExists = false
         if rest.hasSuffix("IfExists") && rest != "IfExists" {
