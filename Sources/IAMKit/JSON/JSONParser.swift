@@ -64,7 +64,7 @@ public struct JSONParser {
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { p.index = 3 }
         p.skipWhitespace()
         guard p.index < buffer.count else { throw JSONParseError("empty input: expected a JSON value", at: p.here) }
-        let root = try p.parseValue(pointer: "", depth: 0)
+        let root = try p.parseValue(LazyPointer(""), depth: 0)
         p.skipWhitespace()
         if p.index < buffer.count {
             throw JSONParseError("unexpected \(p.describeCurrent()) after the end of the JSON value", at: p.here)
@@ -100,19 +100,20 @@ public struct JSONParser {
     /// Whether the next byte is `b` (false at the end of input).
     private func at(_ b: UInt8) -> Bool { index < bytes.count && bytes[index] == b }
 
-    private mutating func parseValue(pointer: String, depth: Int) throws(JSONParseError) -> JSONNode {
+    /// A container spells out its pointer (its children extend it); a scalar keeps `location` lazy.
+    private mutating func parseValue(_ location: LazyPointer, depth: Int) throws(JSONParseError) -> JSONNode {
         guard depth <= Self.maxDepth else { throw JSONParseError("nesting deeper than \(Self.maxDepth) levels", at: here) }
         guard index < bytes.count else { throw JSONParseError("unexpected end of input: expected a value", at: here) }
         let start = here
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject(pointer: pointer, depth: depth)
-        case UInt8(ascii: "["): return try parseArray(pointer: pointer, depth: depth)
-        case UInt8(ascii: "\""): return JSONNode(kind: .string(try parseString()), position: start, pointer: pointer)
-        case UInt8(ascii: "t"): try literal("true"); return JSONNode(kind: .bool(true), position: start, pointer: pointer)
-        case UInt8(ascii: "f"): try literal("false"); return JSONNode(kind: .bool(false), position: start, pointer: pointer)
-        case UInt8(ascii: "n"): try literal("null"); return JSONNode(kind: .null, position: start, pointer: pointer)
+        case UInt8(ascii: "{"): return try parseObject(pointer: location.string, depth: depth)
+        case UInt8(ascii: "["): return try parseArray(pointer: location.string, depth: depth)
+        case UInt8(ascii: "\""): return JSONNode(kind: .string(try parseString()), position: start, location: location)
+        case UInt8(ascii: "t"): try literal("true"); return JSONNode(kind: .bool(true), position: start, location: location)
+        case UInt8(ascii: "f"): try literal("false"); return JSONNode(kind: .bool(false), position: start, location: location)
+        case UInt8(ascii: "n"): try literal("null"); return JSONNode(kind: .null, position: start, location: location)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(kind: .number(try parseNumber()), position: start, pointer: pointer)
+            return JSONNode(kind: .number(try parseNumber()), position: start, location: location)
         case UInt8(ascii: "'"):
             throw JSONParseError("strings must use double quotes, not single quotes", at: here)
         default:
@@ -158,8 +159,8 @@ public struct JSONParser {
             }
             advance()
             skipWhitespace()
-            let childPointer = JSONPointer.append(pointer, key)
-            let value = try parseValue(pointer: childPointer, depth: depth + 1)
+            let child = LazyPointer(parent: pointer, token: key)
+            let value = try parseValue(child, depth: depth + 1)
             let duplicate: Bool
             if seen != nil {
                 duplicate = !seen!.insert(key).inserted
@@ -167,7 +168,7 @@ public struct JSONParser {
                 duplicate = members.contains { $0.key == key }
                 if members.count == 16 { seen = Set(members.map(\.key) + [key]) }
             }
-            if duplicate { duplicates.append((childPointer, key, keyPos)) }
+            if duplicate { duplicates.append((child.string, key, keyPos)) }
             members.append(JSONNode.Member(key: key, keyPosition: keyPos, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw JSONParseError("unexpected end of input: missing '}' for the object opened at \(start)", at: here) }
@@ -190,7 +191,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             if at(UInt8(ascii: "]")) { throw JSONParseError("trailing comma before ']'", at: here) }
-            items.append(try parseValue(pointer: JSONPointer.append(pointer, items.count), depth: depth + 1))
+            items.append(try parseValue(LazyPointer(parent: pointer, token: JSONPointer.indexToken(items.count)), depth: depth + 1))
             skipWhitespace()
             guard index < bytes.count else { throw JSONParseError("unexpected end of input: missing ']' for the array opened at \(start)", at: here) }
             if bytes[index] == UInt8(ascii: ",") { advance(); continue }
