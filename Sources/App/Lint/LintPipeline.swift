@@ -87,6 +87,17 @@ public enum LintPipeline {
     /// The last component of a path (`path.split(separator: "/").last`, or the path when it has none),
     /// without splitting the whole path into an array for every file.
     static func baseName(_ path: String) -> String {
+        // ASCII (every path in practice): byte offsets are character boundaries.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let u = path.utf8
+            var end = u.endIndex
+            while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
+            guard end > u.startIndex else { return path }
+            var start = end
+            while start > u.startIndex, u[u.index(before: start)] != UInt8(ascii: "/") { start = u.index(before: start) }
+            return String(path[start..<end])
+        }
+        // Otherwise by characters, as `split` does (a `/` followed by a combining mark is no separator).
         var end = path.endIndex
         while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
         guard end > path.startIndex else { return path }
