@@ -70,6 +70,7 @@ enum StatementParser {
             items = [Located(s, at: v.location)]; single = true
         } else if let arr = v.array {
             if arr.isEmpty { diags.append(PolicyDiagnostic("\(name) is an empty array", at: v.pointer)) }
+            items.reserveCapacity(arr.count)
             for item in arr {
                 if let s = item.string { items.append(Located(s, at: item.location)) }
                 else { diags.append(PolicyDiagnostic("\(name) entries must be strings, found \(item.kindName)", at: item.pointer)) }
