@@ -86,9 +86,13 @@ public struct JSONNode: Sendable {
     /// The node at a JSON Pointer below this node, or nil when the path does not exist.
     public func node(at pointer: String) -> JSONNode? {
         if pointer.isEmpty { return self }
-        let rel = pointer.hasPrefix(self.pointer) ? String(pointer.dropFirst(self.pointer.count)) : pointer
+        let own = self.pointer
+        let rel = !own.isEmpty && pointer.hasPrefix(own) ? Substring(pointer.dropFirst(own.count)) : Substring(pointer)
+        // Tokens as substrings of the pointer: every finding's position is looked up here, and a
+        // String per token (`JSONPointer.tokens`) cost an allocation each.
         var node = self
-        for token in JSONPointer.tokens(rel) {
+        for raw in rel.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let token = raw.utf8.contains(UInt8(ascii: "~")) ? Substring(JSONPointer.unescape(raw)) : raw
             switch node.kind {
             case .object(let m):
                 guard let next = m.first(where: { $0.key == token })?.value else { return nil }
@@ -130,8 +134,13 @@ public enum JSONPointer {
     public static func tokens(_ pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
         return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.utf8.contains(UInt8(ascii: "~")) ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
+            $0.utf8.contains(UInt8(ascii: "~")) ? unescape($0) : String($0)
         }
+    }
+
+    /// One reference token with `~1` and `~0` undone (in that order, as RFC 6901 says).
+    static func unescape(_ token: Substring) -> String {
+        token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
     /// Appends a token to a pointer.
