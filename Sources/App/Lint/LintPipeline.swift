@@ -88,7 +88,8 @@ public enum LintPipeline {
     /// without splitting the whole path into an array for every file.
     static func baseName(_ path: String) -> String {
         // ASCII (every path in practice): byte offsets are character boundaries.
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+        var ascii = path
+        if ascii.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) {
             let u = path.utf8
             var end = u.endIndex
             while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }

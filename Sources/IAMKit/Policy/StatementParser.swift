@@ -18,7 +18,7 @@ enum StatementParser {
                 // Identity policies accept only [A-Za-z0-9] in a Sid; resource and trust policies are looser.
                 // On UTF-8 bytes: the ASCII letters are exactly the alphabetic ASCII scalars, and the
                 // Unicode property lookup per character was 5% of reading the managed-policy corpus.
-                if kind == .identity && !s.utf8.allSatisfy(isSidByte) {
+                if kind == .identity && !isSid(s) {
                     diags.append(PolicyDiagnostic("Sid \"\(s)\" must contain only letters and digits (A-Z, a-z, 0-9) in an identity policy", at: v.pointer))
                 }
             case "Effect":
@@ -55,6 +55,13 @@ enum StatementParser {
             if st.principal == nil { diags.append(PolicyDiagnostic("\(st.label) has no Principal (required in a resource policy)", at: node.pointer)) }
         }
         return st
+    }
+
+    /// Whether `s` is made of `[A-Za-z0-9]` only (on contiguous UTF-8: `allSatisfy` over the
+    /// `utf8` view goes through its general iterator).
+    static func isSid(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { $0.allSatisfy(isSidByte) }
     }
 
     /// `[A-Za-z0-9]`, the characters of an identity policy's Sid.
