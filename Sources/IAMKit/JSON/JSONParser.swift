@@ -271,7 +271,7 @@ public struct JSONParser {
         }
         if scan < bytes.count, bytes[scan] == UInt8(ascii: "\"") {
             let slice = UnsafeBufferPointer(rebasing: bytes[index..<scan])
-            if let s = high < 0x80 ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self) {
+            if let s = high < 0x80 ? (Self.common(slice) ?? String(decoding: slice, as: UTF8.self)) : String(validating: slice, as: UTF8.self) {
                 index = scan + 1
                 column += columns + 1
                 return s
