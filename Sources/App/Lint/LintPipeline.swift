@@ -89,15 +89,16 @@ public enum LintPipeline {
     static func baseName(_ path: String) -> String {
         // ASCII (every path in practice): byte offsets are character boundaries.
         var ascii = path
-        if ascii.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) {
-            let u = path.utf8
-            var end = u.endIndex
-            while end > u.startIndex, u[u.index(before: end)] == UInt8(ascii: "/") { end = u.index(before: end) }
-            guard end > u.startIndex else { return path }
+        let name: String?? = ascii.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = u.count
+            while end > 0, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end > 0 else { return .some(nil) }
             var start = end
-            while start > u.startIndex, u[u.index(before: start)] != UInt8(ascii: "/") { start = u.index(before: start) }
-            return String(path[start..<end])
+            while start > 0, u[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self))
         }
+        if let name { return name ?? path }
         // Otherwise by characters, as `split` does (a `/` followed by a combining mark is no separator).
         var end = path.endIndex
         while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }

@@ -38,6 +38,7 @@ public enum PolicyParser {
                 sawStatement = true
                 if let arr = m.value.array {
                     if arr.isEmpty { diags.append(PolicyDiagnostic("Statement is an empty array: the policy grants nothing", at: m.value.pointer)) }
+                    statements.reserveCapacity(statements.count + arr.count)
                     for (i, s) in arr.enumerated() { statements.append(StatementParser.parse(s, index: i, kind: kind, diags: &diags)) }
                 } else if m.value.members != nil {
                     single = true
