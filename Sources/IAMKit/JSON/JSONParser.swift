@@ -153,6 +153,8 @@ public struct JSONParser {
             advance()
             return JSONNode(kind: .object([]), position: start, pointer: pointer)
         }
+        // Room for a statement's usual elements at once, rather than growing 1, 2, 4.
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw JSONParseError("unexpected end of input inside an object opened at \(start)", at: here) }
