@@ -44,16 +44,24 @@ struct LintCommand: AsyncParsableCommand {
 
     static let toolVersion = "0.1.0"
 
+    /// On the main actor, like `ECSRole.runAsync` that calls it: a nonisolated `run` hopped to a
+    /// cooperative-pool thread first, which cost a thread, its malloc arena and ~2 MB of peak memory.
+    @MainActor
     func run() async throws {
         // A live role is fetched first (network), then linted like a saved authorization-details bundle.
         var live: (label: String, bytes: [UInt8])?
-        if let role {
-            try await CLI.run {
-                live = (LiveRole.label(role), Array(try await LiveRole.bundleText(role: role, profile: profile, region: region).utf8))
-                return 0
-            }
-        }
+        if let role { live = try await Self.fetchLive(role: role, profile: profile, region: region) }
         try lint(live: live)
+    }
+
+    /// `--role`: the role's authorization details, with AWS errors reported like every other.
+    nonisolated static func fetchLive(role: String, profile: String?, region: String?) async throws -> (label: String, bytes: [UInt8]) {
+        var live: (label: String, bytes: [UInt8]) = ("", [])
+        try await CLI.run {
+            live = (LiveRole.label(role), Array(try await LiveRole.bundleText(role: role, profile: profile, region: region).utf8))
+            return 0
+        }
+        return live
     }
 
     func lint(live: (label: String, bytes: [UInt8])?) throws {
@@ -83,19 +91,30 @@ struct LintCommand: AsyncParsableCommand {
             // Files are independent: read and lint them on all cores, then merge in input order.
             let paths = try LintFiles.expand(paths)
             let frozen = options
-            let perFile = ParallelMap.run(count: paths.count) { i -> [LintReport.File] in
+            @Sendable func lintFile(_ i: Int) -> [LintReport.File] {
                 switch LintFiles.read(paths[i]) {
                 case .file(let path, let bytes): return LintPipeline.lint(path: path, bytes: bytes, options: frozen)
                 case .unreadable(let path, let message): return [LintReport.File(path: path, kind: nil, error: .init(message: message))]
                 }
             }
-            var files: [LintReport.File] = []
-            var all = Array(perFile.joined())
-            if let live {
+            func lintLive(_ live: (label: String, bytes: [UInt8])) -> [LintReport.File] {
                 var o = frozen
                 o.kind = .bundle
-                all += LintPipeline.lint(path: live.label, bytes: live.bytes, options: o)
+                return LintPipeline.lint(path: live.label, bytes: live.bytes, options: o)
             }
+            if format == "json" && Self.entriesAreFinal(paths: paths, live: live?.label, options: frozen) {
+                // Written file by file as they are linted: no report of the whole corpus in memory.
+                let stream = JSONReportStream { StandardOutput.write($0) }
+                ParallelMap.forEach(count: paths.count) { i in stream.submit(i, lintFile(i)) }
+                if let live { stream.submit(paths.count, lintLive(live)) }
+                let outcome = stream.finish()
+                for (path, e) in outcome.errors { CLI.eprint("ecsrole: \(TextFormatter.location(path, e.position)): \(e.message)") }
+                return outcome.tally.exitCode(failOn: threshold)
+            }
+            let perFile = ParallelMap.run(count: paths.count, lintFile)
+            var files: [LintReport.File] = []
+            var all = Array(perFile.joined())
+            if let live { all += lintLive(live) }
             // Path → index of its first readable entry (a linear search per file was quadratic).
             var readable: [String: Int] = [:]
             for entry in all {
@@ -109,7 +128,7 @@ struct LintCommand: AsyncParsableCommand {
             }
             let report = LintReport(files: files, rules: catalog)
             switch format {
-            case "json": JSONReportFormatter.write(report) { print($0, terminator: "") }
+            case "json": JSONReportFormatter.writeUTF8(report) { StandardOutput.write($0) }
             case "sarif": print(SARIFFormatter.render(report, toolVersion: Self.toolVersion), terminator: "")
             default: print(TextFormatter.render(report, color: Terminal.wantsColor), terminator: "")
             }
@@ -119,6 +138,15 @@ struct LintCommand: AsyncParsableCommand {
             }
             return report.exitCode(failOn: threshold)
         }
+    }
+
+    /// Whether every report entry is final as soon as its file is linted: no two inputs share a path
+    /// and no paired task definition collects findings from several inputs (the report merges both).
+    static func entriesAreFinal(paths: [String], live: String?, options: LintPipeline.Options) -> Bool {
+        guard options.taskDefinition == nil else { return false }
+        var seen = Set<String>()
+        for p in paths + (live.map { [$0] } ?? []) where !seen.insert(p).inserted { return false }
+        return true
     }
 
     /// Splits a comma list and maps rule ids to slugs; an unknown name is a usage error.

@@ -13,6 +13,13 @@ enum ParallelMap {
         return slots.values
     }
 
+    /// `(0..<count).forEach(body)` spread over all cores, in no particular order; for work that hands
+    /// its results on itself (`lint`'s streamed report).
+    static func forEach(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard count > 1 else { (0..<count).forEach(body); return }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+
     /// Result storage written from many threads; each index is written once, under the lock.
     private final class Slots<T: Sendable>: @unchecked Sendable {
         private var items: [T?]

@@ -8,6 +8,9 @@ import IAMKit
 ///
 /// Additive fields (never renamed or removed within a version): a finding's `role` and `document`
 /// when known, and a file's `error` (`message`, `line`, `column`) when it could not be read.
+///
+/// The text is what `JSONWriter.pretty` gives for that tree (2-space indent, empty arrays as `[]`),
+/// written straight as bytes: building the tree and then the text was most of the report's cost.
 public enum JSONReportFormatter {
     public static func render(_ report: LintReport) -> String {
         var out = ""
@@ -18,91 +21,157 @@ public enum JSONReportFormatter {
     /// `render`'s text, handed to `emit` in a few parts in order, so a caller can print it without
     /// holding it twice (the report of a large corpus is several megabytes).
     public static func write(_ report: LintReport, to emit: (String) -> Void) {
-        let all = report.allFindings
-        let bySeverity = JSON.obj(Severity.allCases.reversed().map { s in
-            (s.rawValue, .number(String(all.filter { $0.severity == s }.count)))
-        })
-        let summary = JSON.obj([
-            ("files", .number(String(report.files.count))),
-            ("findings", .number(String(all.count))),
-            ("bySeverity", bySeverity),
-            ("unreadableFiles", .number(String(report.files.filter { $0.error != nil }.count))),
-        ])
-        guard !report.files.isEmpty else {
-            emit(JSONWriter.pretty(.obj([("version", .number("1")), ("files", .array([])), ("summary", summary)])))
+        writeUTF8(report) { emit(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `write` as UTF-8 bytes (what the command sends to standard output).
+    public static func writeUTF8(_ report: LintReport, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var tally = Tally()
+        for file in report.files { tally.add(file) }
+        let files = report.files
+        guard !files.isEmpty else {
+            emitting(empty(tally), to: emit)
             return
         }
-        // The text `JSONWriter.pretty` gives for the whole tree, written file by file (the tree of a
-        // large corpus's findings cost more memory than the text), in chunks rendered a batch at a
-        // time on all cores and emitted in order: only one batch of text is held at once.
-        let files = report.files
+        // Rendered in chunks, a batch of chunks at a time on all cores, and emitted in order: only one
+        // batch of text is held at once.
         let chunks = min(files.count, 32)
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        emit("{\n  \"version\": 1,\n  \"files\": [\n")
+        emitting(head, to: emit)
         for first in stride(from: 0, to: chunks, by: width) {
             let batch = min(width, chunks - first)
             let texts = ChunkTexts(count: batch)
             DispatchQueue.concurrentPerform(iterations: batch) { k in
                 let c = first + k
-                var text = ""
+                var out = JSONBytes(capacity: 64 * 1024)
                 for i in stride(from: c * files.count / chunks, to: (c + 1) * files.count / chunks, by: 1) {
-                    text.append("    ")
-                    JSONWriter.appendPretty(fileJSON(files[i]), indent: 4, to: &text)
-                    text.append(i + 1 < files.count ? ",\n" : "\n")
+                    if i > 0 { out.raw(",\n") }
+                    entry(files[i], into: &out)
                 }
-                texts.set(k, text)
+                texts.set(k, out.bytes)
             }
-            for t in texts.values { emit(t) }
+            for t in texts.values { t.withUnsafeBufferPointer(emit) }
         }
-        var tail = "  ],\n  \"summary\": "
-        JSONWriter.appendPretty(summary, indent: 2, to: &tail)
-        tail.append("\n}\n")
-        emit(tail)
+        emitting(tail(tally), to: emit)
     }
 
-    static func fileJSON(_ file: LintReport.File) -> JSON {
-        var fileMembers: [(String, JSON)] = [
-            ("path", .string(file.path)),
-            ("kind", file.kind.map(JSON.string) ?? .null),
-            ("findings", .array(file.items.map(finding))),
-        ]
+    private static func emitting(_ out: JSONBytes, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        out.bytes.withUnsafeBufferPointer(emit)
+    }
+
+    /// Everything before the first file entry.
+    static var head: JSONBytes {
+        var out = JSONBytes()
+        out.raw("{\n  \"version\": 1,\n  \"files\": [\n")
+        return out
+    }
+
+    /// Everything after the last file entry.
+    static func tail(_ tally: Tally) -> JSONBytes {
+        var out = JSONBytes()
+        out.raw("\n  ],\n  \"summary\": ")
+        summary(tally, into: &out)
+        out.raw("\n}\n")
+        return out
+    }
+
+    /// The whole report when there are no files.
+    static func empty(_ tally: Tally) -> JSONBytes {
+        var out = JSONBytes()
+        out.raw("{\n  \"version\": 1,\n  \"files\": [],\n  \"summary\": ")
+        summary(tally, into: &out)
+        out.raw("\n}\n")
+        return out
+    }
+
+    /// One file as it stands in the `files` array: four spaces in, no separator after it.
+    static func entry(_ file: LintReport.File, into out: inout JSONBytes) {
+        out.raw("    {\n      \"path\": ")
+        out.string(file.path)
+        out.raw(",\n      \"kind\": ")
+        out.string(file.kind)
+        out.raw(",\n      \"findings\": ")
+        if file.items.isEmpty {
+            out.raw("[]")
+        } else {
+            out.raw("[\n")
+            for (i, item) in file.items.enumerated() {
+                if i > 0 { out.raw(",\n") }
+                finding(item, into: &out)
+            }
+            out.raw("\n      ]")
+        }
         if let e = file.error {
-            fileMembers.append(("error", .obj([
-                ("message", .string(e.message)),
-                ("line", e.position.map { .number(String($0.line)) } ?? .null),
-                ("column", e.position.map { .number(String($0.column)) } ?? .null),
-            ])))
+            out.raw(",\n      \"error\": {\n        \"message\": ")
+            out.string(e.message)
+            out.raw(",\n        \"line\": ")
+            out.number(e.position?.line)
+            out.raw(",\n        \"column\": ")
+            out.number(e.position?.column)
+            out.raw("\n      }")
         }
-        return .obj(fileMembers)
+        out.raw("\n    }")
     }
 
-    static func finding(_ item: LintReport.Item) -> JSON {
+    /// One finding, eight spaces in.
+    static func finding(_ item: LintReport.Item, into out: inout JSONBytes) {
         let f = item.finding
-        var m: [(String, JSON)] = [
-            ("rule", .string(f.rule)),
-            ("slug", .string(f.slug)),
-            ("severity", .string(f.severity.rawValue)),
-            ("title", .string(f.title)),
-            ("message", .string(f.message)),
-            ("fix", .string(f.fix)),
-            ("pointer", .string(f.pointer)),
-            ("line", f.position.map { .number(String($0.line)) } ?? .null),
-            ("column", f.position.map { .number(String($0.column)) } ?? .null),
-        ]
-        if let r = item.role { m.append(("role", .string(r))) }
-        if let d = f.document { m.append(("document", .string(d))) }
-        return .obj(m)
+        out.raw("        {\n          \"rule\": ")
+        out.string(f.rule)
+        out.raw(",\n          \"slug\": ")
+        out.string(f.slug)
+        out.raw(",\n          \"severity\": ")
+        out.string(f.severity.rawValue)
+        out.raw(",\n          \"title\": ")
+        out.string(f.title)
+        out.raw(",\n          \"message\": ")
+        out.string(f.message)
+        out.raw(",\n          \"fix\": ")
+        out.string(f.fix)
+        out.raw(",\n          \"pointer\": ")
+        out.string(f.pointer)
+        out.raw(",\n          \"line\": ")
+        out.number(f.position?.line)
+        out.raw(",\n          \"column\": ")
+        out.number(f.position?.column)
+        if let r = item.role {
+            out.raw(",\n          \"role\": ")
+            out.string(r)
+        }
+        if let d = f.document {
+            out.raw(",\n          \"document\": ")
+            out.string(d)
+        }
+        out.raw("\n        }")
+    }
+
+    /// The `summary` object, two spaces in.
+    static func summary(_ tally: Tally, into out: inout JSONBytes) {
+        out.raw("{\n    \"files\": ")
+        out.number(tally.files)
+        out.raw(",\n    \"findings\": ")
+        out.number(tally.findings)
+        out.raw(",\n    \"bySeverity\": {")
+        for (i, s) in Severity.allCases.reversed().enumerated() {
+            out.raw(i == 0 ? "\n      \"" : ",\n      \"")
+            out.bytes.append(contentsOf: s.rawValue.utf8)
+            out.raw("\": ")
+            out.number(tally.bySeverity[s.tallyIndex])
+        }
+        out.raw("\n    },\n    \"unreadableFiles\": ")
+        out.number(tally.unreadable)
+        out.raw("\n  }")
     }
 }
 
 /// Per-chunk report text written from `concurrentPerform`'s threads, each slot once, under a lock.
 private final class ChunkTexts: @unchecked Sendable {
     private let lock = NSLock()
-    private var texts: [String]
+    private var texts: [[UInt8]]
 
-    init(count: Int) { texts = Array(repeating: "", count: count) }
+    init(count: Int) { texts = Array(repeating: [], count: count) }
 
-    func set(_ i: Int, _ text: String) { lock.lock(); texts[i] = text; lock.unlock() }
+    func set(_ i: Int, _ text: [UInt8]) { lock.lock(); texts[i] = text; lock.unlock() }
 
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return texts }
+    var values: [[UInt8]] { lock.lock(); defer { lock.unlock() }; return texts }
 }

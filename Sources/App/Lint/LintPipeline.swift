@@ -7,12 +7,15 @@ public enum LintPipeline {
     /// What the whole run shares.
     public struct Options: Sendable {
         public var kind: InputKind?
-        public var only: Set<String>?
-        public var ignore: Set<String>
+        public var only: Set<String>? { didSet { rules = LintEngine.RuleSelection(only: only, ignore: ignore) } }
+        public var ignore: Set<String> { didSet { rules = LintEngine.RuleSelection(only: only, ignore: ignore) } }
         /// `--taskdef`: paired with every execution role so `task-need-denied` can run.
         public var taskDefinition: (path: String, definition: TaskDefinition)?
+        /// The rules `only` and `ignore` leave, chosen once for all the files of a run.
+        public private(set) var rules: LintEngine.RuleSelection
         public init(kind: InputKind? = nil, only: Set<String>? = nil, ignore: Set<String> = [], taskDefinition: (path: String, definition: TaskDefinition)? = nil) {
             self.kind = kind; self.only = only; self.ignore = ignore; self.taskDefinition = taskDefinition
+            rules = LintEngine.RuleSelection(only: only, ignore: ignore)
         }
     }
 
@@ -51,7 +54,7 @@ public enum LintPipeline {
         do { doc = try parse(path: path, bytes: bytes) } catch {
             return [LintReport.File(path: path, kind: nil, error: .init(message: error.message, position: error.position))]
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = baseName(path)
         let loaded: LoadedInput
         do { loaded = try InputLoader.load(doc, kind: options.kind, name: name) } catch {
             return [LintReport.File(path: path, kind: options.kind?.rawValue, error: .init(message: error.message, position: error.position))]
@@ -60,7 +63,7 @@ public enum LintPipeline {
         var taskdefItems: [LintReport.Item] = []
         for var role in loaded.roles {
             if role.taskDefinition == nil, role.isExecutionRole, let td = options.taskDefinition { role.taskDefinition = td.definition }
-            for var f in LintEngine.run(role, only: options.only, ignore: options.ignore) {
+            for var f in LintEngine.run(role, rules: options.rules) {
                 // Findings about the paired task definition belong to that file, not to this one.
                 if f.document == "taskdef", loaded.kind != .taskdef, let td = options.taskDefinition {
                     if f.position == nil { f.position = td.definition.position(of: f.pointer) }
@@ -81,6 +84,30 @@ public enum LintPipeline {
         return files
     }
 
+    /// The last component of a path (`path.split(separator: "/").last`, or the path when it has none),
+    /// without splitting the whole path into an array for every file.
+    static func baseName(_ path: String) -> String {
+        // ASCII (every path in practice): byte offsets are character boundaries.
+        var ascii = path
+        let name: String?? = ascii.withUTF8 { u in
+            guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = u.count
+            while end > 0, u[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end > 0 else { return .some(nil) }
+            var start = end
+            while start > 0, u[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self))
+        }
+        if let name { return name ?? path }
+        // Otherwise by characters, as `split` does (a `/` followed by a combining mark is no separator).
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        guard end > path.startIndex else { return path }
+        var start = end
+        while start > path.startIndex, path[path.index(before: start)] != "/" { start = path.index(before: start) }
+        return String(path[start..<end])
+    }
+
     static func allowed(_ slug: String, _ o: Options) -> Bool {
         (o.only == nil || o.only!.contains(slug)) && !o.ignore.contains(slug)
     }
@@ -88,8 +115,8 @@ public enum LintPipeline {
     /// Drops repeats (a managed policy attached to several roles of a bundle is one place in the
     /// file) and orders by line, then column, then rule.
     static func tidy(_ items: [LintReport.Item]) -> [LintReport.Item] {
-        var seen = Set<String>()
-        let unique = items.filter { seen.insert("\($0.finding.slug)\u{0}\($0.finding.pointer)\u{0}\($0.finding.message)").inserted }
+        var seen = Set<TidyKey>()
+        let unique = items.filter { seen.insert(TidyKey(slug: $0.finding.slug, pointer: $0.finding.pointer, message: $0.finding.message)).inserted }
         return unique.enumerated().sorted { a, b in
             let pa = a.element.finding.position, pb = b.element.finding.position
             let ka = (pa?.line ?? 0, pa?.column ?? 0), kb = (pb?.line ?? 0, pb?.column ?? 0)
@@ -97,4 +124,12 @@ public enum LintPipeline {
             return a.offset < b.offset
         }.map(\.element)
     }
+}
+
+/// What makes two report items the same place (a struct: interpolating the three into one string
+/// allocated for every finding).
+private struct TidyKey: Hashable {
+    var slug: String
+    var pointer: String
+    var message: String
 }

@@ -21,7 +21,9 @@ public enum InputKind: String, Sendable, CaseIterable, Equatable {
     /// shapes are recognised first, and a bare policy last.
     public static func detect(_ root: JSONNode) -> InputKind? {
         if let members = root.members {
-            let keys = Set(members.map(\.key))
+            // A scan per key, not a Set of the keys: a document has a handful of top-level keys and
+            // this runs for every file.
+            let keys = KeyScan(members: members)
             if keys.contains("RoleDetailList") || keys.contains("UserDetailList") || keys.contains("GroupDetailList") { return .bundle }
             if keys.contains("AWSTemplateFormatVersion") { return .cloudformation }
             if let resources = root["Resources"]?.members,
@@ -54,4 +56,10 @@ public enum InputKind: String, Sendable, CaseIterable, Equatable {
 
     static let trustActions: Set<String> = ["sts:assumerole", "sts:assumerolewithwebidentity", "sts:assumerolewithsaml",
                                             "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"]
+}
+
+/// `contains` over an object's keys without building a set of them.
+private struct KeyScan {
+    var members: [JSONNode.Member]
+    func contains(_ key: String) -> Bool { members.contains { $0.key == key } }
 }

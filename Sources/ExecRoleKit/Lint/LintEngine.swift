@@ -22,28 +22,27 @@ public enum LintEngine {
     ///   - ignore: rule ids or slugs to skip.
     /// - Returns: findings with `position` and `document` set, sorted by document then position.
     public static func run(_ role: RoleUnderReview, only: Set<String>? = nil, ignore: Set<String> = []) -> [Finding] {
-        let onlyKeys = only.map { Set($0.map { $0.lowercased() }) }
-        let ignoreKeys = Set(ignore.map { $0.lowercased() })
-        func enabled(_ d: RuleDescription) -> Bool {
-            let keys = [d.id.lowercased(), d.slug]
-            if keys.contains(where: ignoreKeys.contains) { return false }
-            return onlyKeys.map { o in keys.contains(where: o.contains) } ?? true
-        }
+        run(role, rules: RuleSelection(only: only, ignore: ignore))
+    }
+
+    /// Lints a role with rules chosen once for a whole run (`lint` of many files).
+    /// - Returns: findings with `position` and `document` set, sorted by document then position.
+    public static func run(_ role: RoleUnderReview, rules: RuleSelection) -> [Finding] {
         var hits: [RoleFinding] = []
         for (i, src) in role.identityPolicies.enumerated() {
             let ctx = PolicyContext(name: src.name, document: src.document, managedARN: src.managedARN)
-            for rule in PolicyRules.all where rule.kinds.contains(src.policy.kind) && enabled(rule.description) {
+            for rule in rules.policyRules(for: src.policy.kind) {
                 hits += rule.check(policy: src.policy, context: ctx).map { RoleFinding($0, in: .identity(i)) }
             }
         }
         if let trust = role.trustPolicy {
             let ctx = PolicyContext(name: trust.name, document: trust.document, managedARN: nil)
-            for rule in PolicyRules.all where rule.kinds.contains(trust.policy.kind) && enabled(rule.description) {
+            for rule in rules.policyRules(for: trust.policy.kind) {
                 hits += rule.check(policy: trust.policy, context: ctx).map { RoleFinding($0, in: .trust) }
             }
         }
         var superseding: Set<SupersedeKey> = []
-        for rule in RoleRules.all where enabled(rule.description) {
+        for rule in rules.roleRules {
             let found = rule.check(role)
             for f in found where !rule.supersedes.isEmpty {
                 for s in rule.supersedes { superseding.insert(key(f.document, statementKey(f.finding.pointer), s)) }

@@ -33,7 +33,21 @@ public struct JSONNode: Sendable {
 
     public var kind: Kind
     public var position: SourcePosition
-    public var pointer: String
+    /// Where the node is, spelled out on demand (see `LazyPointer`).
+    public var location: LazyPointer
+    /// The RFC 6901 JSON Pointer of the node from the document root.
+    public var pointer: String {
+        get { location.string }
+        set { location = LazyPointer(newValue) }
+    }
+
+    init(kind: Kind, position: SourcePosition, location: LazyPointer) {
+        self.kind = kind; self.position = position; self.location = location
+    }
+
+    init(kind: Kind, position: SourcePosition, pointer: String) {
+        self.init(kind: kind, position: position, location: LazyPointer(pointer))
+    }
 
     /// The value under `key` (first occurrence), or nil.
     public subscript(key: String) -> JSONNode? {
@@ -72,9 +86,13 @@ public struct JSONNode: Sendable {
     /// The node at a JSON Pointer below this node, or nil when the path does not exist.
     public func node(at pointer: String) -> JSONNode? {
         if pointer.isEmpty { return self }
-        let rel = pointer.hasPrefix(self.pointer) ? String(pointer.dropFirst(self.pointer.count)) : pointer
+        let own = self.pointer
+        let rel = !own.isEmpty && pointer.hasPrefix(own) ? Substring(pointer.dropFirst(own.count)) : Substring(pointer)
+        // Tokens as substrings of the pointer: every finding's position is looked up here, and a
+        // String per token (`JSONPointer.tokens`) cost an allocation each.
         var node = self
-        for token in JSONPointer.tokens(rel) {
+        for raw in rel.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let token = raw.utf8.contains(UInt8(ascii: "~")) ? Substring(JSONPointer.unescape(raw)) : raw
             switch node.kind {
             case .object(let m):
                 guard let next = m.first(where: { $0.key == token })?.value else { return nil }
@@ -94,31 +112,64 @@ public struct JSONNode: Sendable {
 public enum JSONPointer {
     /// Escapes one reference token (`~` → `~0`, `/` → `~1`).
     public static func escape(_ token: String) -> String {
-        // Fast path: the parser escapes every key, and almost none contain `~` or `/`
-        // (Foundation's replacingOccurrences was a quarter of `lint`'s run time on the corpus).
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
-        var out = ""
-        out.reserveCapacity(token.utf8.count + 4)
-        for ch in token.unicodeScalars {
-            switch ch {
-            case "~": out += "~0"
-            case "/": out += "~1"
-            default: out.unicodeScalars.append(ch)
+        // Fast path: almost no key contains `~` or `/` (Foundation's replacingOccurrences was a
+        // quarter of `lint`'s run time on the corpus). Both paths work on UTF-8 bytes.
+        var bytes = token
+        return bytes.withUTF8 { t in
+            guard t.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+            var out: [UInt8] = []
+            out.reserveCapacity(t.count + 4)
+            for b in t {
+                switch b {
+                case UInt8(ascii: "~"): out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"): out.append(UInt8(ascii: "~")); out.append(UInt8(ascii: "1"))
+                default: out.append(b)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Splits a pointer into unescaped tokens.
     public static func tokens(_ pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
         return pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-            $0.utf8.contains(UInt8(ascii: "~")) ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
+            $0.utf8.contains(UInt8(ascii: "~")) ? unescape($0) : String($0)
         }
     }
 
+    /// One reference token with `~1` and `~0` undone (in that order, as RFC 6901 says).
+    static func unescape(_ token: Substring) -> String {
+        token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+    }
+
     /// Appends a token to a pointer.
-    public static func append(_ pointer: String, _ token: String) -> String { pointer + "/" + escape(token) }
+    public static func append(_ pointer: String, _ token: String) -> String { joined(pointer, escape(token)) }
     /// Appends an array index to a pointer.
-    public static func append(_ pointer: String, _ index: Int) -> String { pointer + "/" + String(index) }
+    public static func append(_ pointer: String, _ index: Int) -> String { joined(pointer, indexToken(index)) }
+
+    /// `String(index)`, from a table for the indices policies use (formatting an integer for each
+    /// array element of each document showed in profiles).
+    static func indexToken(_ index: Int) -> String {
+        index >= 0 && index < smallIndices.count ? smallIndices[index] : String(index)
+    }
+
+    private static let smallIndices: [String] = (0..<512).map { String($0) }
+
+    /// `pointer + "/" + token`, written into one new string: `a + b + c` makes an intermediate
+    /// string, and appending goes through String's general growth path.
+    static func joined(_ pointer: String, _ token: String) -> String {
+        var pointer = pointer, token = token
+        let count = pointer.utf8.count + 1 + token.utf8.count
+        return pointer.withUTF8 { p in
+            token.withUTF8 { t in
+                String(unsafeUninitializedCapacity: count) { out in
+                    _ = out.initialize(fromContentsOf: p)
+                    out[p.count] = UInt8(ascii: "/")
+                    _ = UnsafeMutableBufferPointer(rebasing: out[(p.count + 1)...]).initialize(fromContentsOf: t)
+                    return count
+                }
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@ public enum JSONWriter {
         switch value {
         case .null: return 4
         case .bool(let b): return b ? 4 : 5
-        case .number(let n): return n.unicodeScalars.count
+        case .number(let n): return scalarCount(n)
         case .string(let s): return quotedScalarCount(s)
         case .array(let items):
             return 2 + max(items.count - 1, 0) + items.reduce(0) { $0 + compactScalarCount($1) }
@@ -31,17 +31,28 @@ public enum JSONWriter {
         }
     }
 
-    /// `quote(s).unicodeScalars.count`.
+    /// `quote(s).unicodeScalars.count`, counted on UTF-8 bytes (a scalar is a byte that is not a
+    /// continuation byte; decoding scalars was most of `policy-size` on large corpora).
     private static func quotedScalarCount(_ s: String) -> Int {
-        var n = 2
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2
-            case ..<0x20: n += 6
-            default: n += 1
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 2
+            for b in bytes {
+                switch b {
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2
+                case ..<0x20: n += 6
+                case 0x80..<0xC0: break
+                default: n += 1
+                }
             }
+            return n
         }
-        return n
+    }
+
+    /// `s.unicodeScalars.count`, on UTF-8 bytes.
+    private static func scalarCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// Single-line text with no spaces (for size measurement and CLI arguments).
@@ -101,17 +112,24 @@ public enum JSONWriter {
 
     /// Appends `quote(s)` without building the quoted string first (a report holds ~100,000 strings).
     private static func appendQuoted(_ s: String, to out: inout String) {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !needsEscape(s) {
             out.append("\""); out.append(s); out.append("\"")
         } else {
             out.append(quote(s))
         }
     }
 
+    /// Whether `quote` changes anything inside `s`, checked on contiguous UTF-8 (a `contains` over
+    /// `String.UTF8View` goes through its general iterator).
+    private static func needsEscape(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { $0.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+    }
+
     /// A JSON string literal for `s`.
     public static func quote(_ s: String) -> String {
         // Fast path: most strings need no escaping; appending them whole avoids a per-scalar loop.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !needsEscape(s) {
             return "\"" + s + "\""
         }
         // Escape on UTF-8 bytes: finding messages quote names ("…"), so this path is common.

@@ -1,8 +1,17 @@
 /// A value from a policy document together with the JSON Pointer it was read from.
+///
+/// The pointer is kept lazy (`LazyPointer`): a policy has a located value per action and resource,
+/// and only the few that findings land on are ever spelled out.
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
-    public var pointer: String
-    public init(_ value: Value, _ pointer: String) { self.value = value; self.pointer = pointer }
+    public var location: LazyPointer
+    public var pointer: String {
+        get { location.string }
+        set { location = LazyPointer(newValue) }
+    }
+    public init(_ value: Value, _ pointer: String) { self.value = value; location = LazyPointer(pointer) }
+    /// A value read from the node at `location`.
+    public init(_ value: Value, at location: LazyPointer) { self.value = value; self.location = location }
 }
 
 extension Located: Equatable where Value: Equatable {}
@@ -25,12 +34,20 @@ public enum PolicyKind: String, Sendable, Equatable, CaseIterable {
 public struct ElementList: Sendable, Equatable {
     public var negated: Bool
     public var items: [Located<String>]
+    /// Where the element itself is (`/Statement/0/Action`).
+    public var location: LazyPointer
     /// Pointer of the element itself (`/Statement/0/Action`).
-    public var pointer: String
+    public var pointer: String {
+        get { location.string }
+        set { location = LazyPointer(newValue) }
+    }
     /// Written as a single string rather than an array (kept so the canonical writer round-trips).
     public var single: Bool
     public init(negated: Bool = false, items: [Located<String>], pointer: String, single: Bool = false) {
-        self.negated = negated; self.items = items; self.pointer = pointer; self.single = single
+        self.init(negated: negated, items: items, location: LazyPointer(pointer), single: single)
+    }
+    public init(negated: Bool = false, items: [Located<String>], location: LazyPointer, single: Bool = false) {
+        self.negated = negated; self.items = items; self.location = location; self.single = single
     }
     public var values: [String] { items.map(\.value) }
 }
@@ -41,7 +58,11 @@ public struct PrincipalBlock: Sendable, Equatable {
     public var negated: Bool
     public var wildcard: Bool
     public var entries: [Entry]
-    public var pointer: String
+    public var location: LazyPointer
+    public var pointer: String {
+        get { location.string }
+        set { location = LazyPointer(newValue) }
+    }
 
     /// One principal type with its values.
     public struct Entry: Sendable, Equatable {
@@ -52,7 +73,10 @@ public struct PrincipalBlock: Sendable, Equatable {
     }
 
     public init(negated: Bool = false, wildcard: Bool = false, entries: [Entry] = [], pointer: String) {
-        self.negated = negated; self.wildcard = wildcard; self.entries = entries; self.pointer = pointer
+        self.init(negated: negated, wildcard: wildcard, entries: entries, location: LazyPointer(pointer))
+    }
+    public init(negated: Bool = false, wildcard: Bool = false, entries: [Entry] = [], location: LazyPointer) {
+        self.negated = negated; self.wildcard = wildcard; self.entries = entries; self.location = location
     }
 
     /// All values of one principal type (`Service`, `AWS`…).
@@ -64,11 +88,19 @@ public struct Condition: Sendable, Equatable {
     public var op: ConditionOperator
     public var key: String
     public var values: [Located<String>]
+    /// Where the key's value is, inside the operator object.
+    public var location: LazyPointer
     /// Pointer of the key inside the operator object (`/Statement/0/Condition/StringEquals/aws:SourceAccount`).
-    public var pointer: String
+    public var pointer: String {
+        get { location.string }
+        set { location = LazyPointer(newValue) }
+    }
     public var single: Bool
     public init(op: ConditionOperator, key: String, values: [Located<String>], pointer: String, single: Bool = false) {
-        self.op = op; self.key = key; self.values = values; self.pointer = pointer; self.single = single
+        self.init(op: op, key: key, values: values, location: LazyPointer(pointer), single: single)
+    }
+    public init(op: ConditionOperator, key: String, values: [Located<String>], location: LazyPointer, single: Bool = false) {
+        self.op = op; self.key = key; self.values = values; self.location = location; self.single = single
     }
 }
 
@@ -80,7 +112,12 @@ public struct Statement: Sendable, Equatable {
     public var pointer: String
     public var sid: Located<String>?
     public var effect: Effect?
-    public var effectPointer: String?
+    /// Where the Effect element is, when present.
+    public var effectLocation: LazyPointer?
+    public var effectPointer: String? {
+        get { effectLocation?.string }
+        set { effectLocation = newValue.map(LazyPointer.init) }
+    }
     public var principal: PrincipalBlock?
     public var action: ElementList?
     public var resource: ElementList?
@@ -91,7 +128,7 @@ public struct Statement: Sendable, Equatable {
     public init(index: Int, pointer: String, sid: Located<String>? = nil, effect: Effect?, effectPointer: String? = nil,
                 principal: PrincipalBlock? = nil, action: ElementList?, resource: ElementList?,
                 conditions: [Condition] = [], conditionPointer: String? = nil) {
-        self.index = index; self.pointer = pointer; self.sid = sid; self.effect = effect; self.effectPointer = effectPointer
+        self.index = index; self.pointer = pointer; self.sid = sid; self.effect = effect; self.effectLocation = effectPointer.map(LazyPointer.init)
         self.principal = principal; self.action = action; self.resource = resource
         self.conditions = conditions; self.conditionPointer = conditionPointer
     }

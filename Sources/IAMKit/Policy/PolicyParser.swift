@@ -24,7 +24,7 @@ public enum PolicyParser {
             switch m.key {
             case "Version":
                 if let s = m.value.string {
-                    version = Located(s, m.value.pointer)
+                    version = Located(s, at: m.value.location)
                     if s != "2012-10-17" && s != "2008-10-17" {
                         diags.append(PolicyDiagnostic("Version must be \"2012-10-17\" (or the legacy \"2008-10-17\"), found \"\(s)\"", at: m.value.pointer))
                     }
@@ -32,12 +32,13 @@ public enum PolicyParser {
                     diags.append(PolicyDiagnostic("Version must be a string, found \(m.value.kindName)", at: m.value.pointer))
                 }
             case "Id":
-                if let s = m.value.string { id = Located(s, m.value.pointer) }
+                if let s = m.value.string { id = Located(s, at: m.value.location) }
                 else { diags.append(PolicyDiagnostic("Id must be a string", at: m.value.pointer)) }
             case "Statement":
                 sawStatement = true
                 if let arr = m.value.array {
                     if arr.isEmpty { diags.append(PolicyDiagnostic("Statement is an empty array: the policy grants nothing", at: m.value.pointer)) }
+                    statements.reserveCapacity(statements.count + arr.count)
                     for (i, s) in arr.enumerated() { statements.append(StatementParser.parse(s, index: i, kind: kind, diags: &diags)) }
                 } else if m.value.members != nil {
                     single = true

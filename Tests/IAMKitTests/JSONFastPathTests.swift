@@ -1,0 +1,66 @@
+@testable import IAMKit
+import XCTest
+
+/// The parser's fast paths (eight-byte scans, literal words, lazy pointers) give what the plain
+/// byte-by-byte reading gave: same strings, same positions, same pointers.
+final class JSONFastPathTests: XCTestCase {
+    func testLongStringsKeepColumnsAndEscapesAfterTheFirstEightBytes() throws {
+        let doc = try JSONParser.parse(#"{"k": "abcdefghijklmnop\"qé😀rstuvwxyz0123456789", "n": 1}"#)
+        XCTAssertEqual(doc.root["k"]?.string, "abcdefghijklmnop\"qé😀rstuvwxyz0123456789")
+        // Columns count scalars: the string opens at 7 and holds 40 (the escape is two).
+        XCTAssertEqual(doc.root["n"]?.position.column, 7 + 1 + 40 + 1 + 7)
+        XCTAssertThrowsError(try JSONParser.parse("[\"abcdefghij\u{01}klmnop\"]")) { e in
+            XCTAssertEqual((e as? JSONParseError)?.position.column, 13)
+        }
+    }
+
+    func testIndentationRunsKeepLinesAndColumns() throws {
+        let doc = try JSONParser.parse("{\n                    \"a\":\n\t            [1,\n                          2]}")
+        XCTAssertEqual(doc.root["a"]?.position.line, 3)
+        XCTAssertEqual(doc.root["a"]?.position.column, 14)
+        XCTAssertEqual(doc.position(of: "/a/1").column, 27)
+    }
+
+    func testCommonWordsAreOrdinaryStrings() throws {
+        let doc = try JSONParser.parse(#"{"Effect": "Allow", "Effects": "Allo", "*": "2012-10-17", "": ""}"#)
+        XCTAssertEqual(doc.root.members?.map(\.key), ["Effect", "Effects", "*", ""])
+        XCTAssertEqual(doc.root["Effect"]?.string, "Allow")
+        XCTAssertEqual(doc.root["Effects"]?.string, "Allo")
+        XCTAssertEqual(doc.root["*"]?.string, "2012-10-17")
+    }
+
+    func testLeafPointersAreSpelledOutOnDemand() throws {
+        let doc = try JSONParser.parse(#"{"a/b": {"m~n": "x", "list": ["y", {"z": true}]}}"#)
+        let leaf = try XCTUnwrap(doc.root["a/b"]?["m~n"])
+        XCTAssertEqual(leaf.pointer, "/a~1b/m~0n")
+        XCTAssertEqual(leaf.location, LazyPointer("/a~1b/m~0n"), "equal however each is stored")
+        XCTAssertNotEqual(leaf.location, LazyPointer("/a~1b/m~0"))
+        XCTAssertEqual(doc.root["a/b"]?["list"]?.array?[0].pointer, "/a~1b/list/0")
+        XCTAssertEqual(doc.root.node(at: "/a~1b/list/1/z")?.pointer, "/a~1b/list/1/z")
+        var moved = leaf
+        moved.pointer = "/elsewhere"
+        XCTAssertEqual(moved.pointer, "/elsewhere")
+    }
+
+    func testPolicyModelPointersAreTheNodes() throws {
+        let (policy, _) = try PolicyParser.parse(#"{"Version": "2012-10-17", "Statement": {"Sid": "A1", "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*"], "Condition": {"ForAnyValue:ForAllValues:StringLike": {"aws:TagKeys": "x"}}}}"#)
+        let st = try XCTUnwrap(policy.statements.first)
+        XCTAssertEqual(st.sid?.pointer, "/Statement/Sid")
+        XCTAssertEqual(st.effectPointer, "/Statement/Effect")
+        XCTAssertEqual(st.action?.pointer, "/Statement/Action")
+        XCTAssertEqual(st.action?.items.first?.pointer, "/Statement/Action")
+        XCTAssertEqual(st.resource?.items.first?.pointer, "/Statement/Resource/0")
+        XCTAssertEqual(st.conditions.first?.pointer, "/Statement/Condition/ForAnyValue:ForAllValues:StringLike/aws:TagKeys")
+        XCTAssertEqual(st.conditions.first?.op.qualifier, .forAllValues)
+        XCTAssertEqual(st.conditions.first?.op.base, "StringLike")
+        XCTAssertEqual(policy.version?.pointer, "/Version")
+    }
+
+    func testConditionOperatorsOutsideASCIIAreReadByCharacters() {
+        XCTAssertNil(ConditionOperator("StringLikeIfExistsé"))
+        XCTAssertEqual(ConditionOperator("ForAnyValue:StringNotEqualsIfExists")?.negated, true)
+        XCTAssertEqual(ConditionOperator("ForAnyValue:StringNotEqualsIfExists")?.ifExists, true)
+        XCTAssertNil(ConditionOperator("NullIfExists"))
+        XCTAssertNil(ConditionOperator("IfExists"))
+    }
+}
