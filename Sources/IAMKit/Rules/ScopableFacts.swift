@@ -63,13 +63,41 @@ final class ScopableFacts: Sendable {
         types = names; typeIDs = Self.interner.typeIDs(names)
     }
 
-    /// The facts of an `Action` item (cached per text).
-    static func of(_ item: String) -> ScopableFacts {
-        cache.value(item) { ScopableFacts(RuleSupport.expand(item)) }
+    /// The facts of a statement's `Action` items, in order (cached per text).
+    static func of(_ items: [Located<String>]) -> [ScopableFacts] {
+        store.facts(items.map(\.value)) { ScopableFacts(RuleSupport.expand($0)) }
     }
 
-    private static let cache = RuleCache<ScopableFacts, String>()
+    private static let store = Store()
     private static let interner = Interner()
+
+    /// The facts per item text, behind a lock taken once per statement for the lookups and once
+    /// for the new entries (per item, the two threads kept waking each other up); sized for the
+    /// managed-policy corpus's ~14,000 distinct items so that it never rehashes them.
+    private final class Store: @unchecked Sendable {
+        private let lock = NSLock()
+        private var table: [String: ScopableFacts] = Dictionary(minimumCapacity: 1 << 14)
+
+        func facts(_ items: [String], _ make: (String) -> ScopableFacts) -> [ScopableFacts] {
+            lock.lock()
+            let hits = items.map { table[$0] }
+            lock.unlock()
+            var made: [(String, ScopableFacts)] = []
+            let out = zip(items, hits).map { item, hit in
+                if let hit { return hit }
+                // Computed outside the lock: two threads may both make an entry; the ids make them equal.
+                let f = make(item)
+                made.append((item, f))
+                return f
+            }
+            if !made.isEmpty {
+                lock.lock()
+                for (item, f) in made { table[item] = f }
+                lock.unlock()
+            }
+            return out
+        }
+    }
 
     /// Dense ids for actions and resource type names, assigned under a lock so that every thread
     /// sees one id per action and per type name.

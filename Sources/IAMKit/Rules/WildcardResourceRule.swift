@@ -24,7 +24,8 @@ public enum WildcardResourceRule: PolicyRule {
             guard st.effect == .allow, let r = st.resource, !r.negated, let star = r.items.first(where: { $0.value == "*" }) else { continue }
             guard let granted = st.action, !granted.negated else { continue }
             // Per-item answers (`ScopableFacts`): `*` alone has ~15,000 scopable actions.
-            let s = granted.items.count == 1 ? Summary(ScopableFacts.of(granted.items[0].value)) : Summary(granted.items.map { ScopableFacts.of($0.value) })
+            let facts = ScopableFacts.of(granted.items)
+            let s = facts.count == 1 ? Summary(facts[0]) : Summary(facts)
             guard s.nameCount > 0 else { continue }
             out.append(description.finding(
                 "\(st.label) allows \(list(s.names, count: s.nameCount, limit: 5)) on every resource, though \(s.nameCount == 1 ? "it supports" : "they support") resource-level permissions (\(list(s.types, count: s.typeCount, limit: 4)))",
