@@ -16,10 +16,46 @@ public struct ARN: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `text`; nil when it does not have the six `arn:` parts.
     public init?(_ text: String) {
+        if let parsed = Self.parseASCII(text) {
+            guard let arn = parsed else { return nil }
+            self = arn
+            return
+        }
         let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0] == "arn" else { return nil }
         partition = String(parts[1]); service = String(parts[2]); region = String(parts[3])
         account = String(parts[4]); resource = String(parts[5])
+    }
+
+    /// `init?(_:)` for ASCII text, on bytes (nil when the text is not ASCII: `split` then decides,
+    /// on Characters, where a colon may carry a combining mark). The lint rules parse every
+    /// Resource of every statement, and splitting into Substrings was most of that.
+    private static func parseASCII(_ text: String) -> ARN?? {
+        var text = text
+        return text.withUTF8 { b -> ARN?? in
+            guard Glob.isASCII(b) else { return .none }
+            // The first five colons (a tuple: no allocation).
+            var cuts = (0, 0, 0, 0, 0), found = 0, i = 0
+            while i < b.count && found < 5 {
+                if b[i] == UInt8(ascii: ":") {
+                    switch found {
+                    case 0: cuts.0 = i
+                    case 1: cuts.1 = i
+                    case 2: cuts.2 = i
+                    case 3: cuts.3 = i
+                    default: cuts.4 = i
+                    }
+                    found += 1
+                }
+                i += 1
+            }
+            guard found == 5, cuts.0 == 3, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "r"), b[2] == UInt8(ascii: "n") else {
+                return .some(nil)
+            }
+            func part(_ from: Int, _ to: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[from..<to]), as: UTF8.self) }
+            return ARN(partition: part(4, cuts.1), service: part(cuts.1 + 1, cuts.2), region: part(cuts.2 + 1, cuts.3),
+                       account: part(cuts.3 + 1, cuts.4), resource: part(cuts.4 + 1, b.count))
+        }
     }
 
     public var description: String { "arn:\(partition):\(service):\(region):\(account):\(resource)" }

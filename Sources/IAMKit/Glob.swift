@@ -99,41 +99,43 @@ public enum Glob {
         return coversScalars(o, 0, i, 0, memo: [:]).0
     }
 
-    /// `covers` over ASCII bytes with a flat memo table (nil when either side is not ASCII):
-    /// `redundant-statement` asks this for every pair of items of every pair of statements.
+    /// `covers` over ASCII bytes (nil when either side is not ASCII): `redundant-statement` asks this
+    /// for every pair of items of every pair of statements, so no copies and no memo table.
     private static func coversASCII(_ outer: String, _ inner: String, caseInsensitive: Bool) -> Bool? {
         var outer = outer, inner = inner
         return outer.withUTF8 { ob in
             inner.withUTF8 { ib -> Bool? in
                 if !isASCII(ob) || !isASCII(ib) { return nil }
-                let o = caseInsensitive ? ob.map(lower) : Array(ob)
-                let i = caseInsensitive ? ib.map(lower) : Array(ib)
-                // 0 unknown, 1 false, 2 true; indexed like coversScalars' memo keys.
-                var memo = [UInt8](repeating: 0, count: (o.count + 1) * (i.count + 1))
-                return coversBytes(o, 0, i, 0, &memo)
+                return coversBytes(ob, ib, caseInsensitive: caseInsensitive)
             }
         }
     }
 
-    private static func coversBytes(_ o: [UInt8], _ oi: Int, _ i: [UInt8], _ ii: Int, _ memo: inout [UInt8]) -> Bool {
-        let key = oi * (i.count + 1) + ii
-        if memo[key] != 0 { return memo[key] == 2 }
+    /// `covers` over ASCII bytes. The inner pattern is read as text whose `*` only an outer `*` can
+    /// absorb and whose `?` an outer `?` or `*`; every outer token other than `*` then tests one
+    /// inner symbol, so the two-pointer search of `matchBytes` is exact here too (it replaced a
+    /// memoised recursion that allocated a table per call; same answers).
+    static func coversBytes(_ o: UnsafeBufferPointer<UInt8>, _ i: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool) -> Bool {
         let star = UInt8(ascii: "*"), question = UInt8(ascii: "?")
-        var result: Bool
-        if oi == o.count {
-            result = ii == i.count
-        } else if o[oi] == star {
-            result = coversBytes(o, oi + 1, i, ii, &memo)
-            if !result && ii < i.count { result = coversBytes(o, oi, i, ii + 1, &memo) }
-        } else if ii == i.count {
-            result = false
-        } else if o[oi] == question {
-            result = i[ii] == star ? false : coversBytes(o, oi + 1, i, ii + 1, &memo)
-        } else {
-            result = o[oi] == i[ii] && i[ii] != star && i[ii] != question && coversBytes(o, oi + 1, i, ii + 1, &memo)
+        var oi = 0, ii = 0
+        var starO = -1, starI = 0
+        while ii < i.count {
+            if oi < o.count {
+                let oc = caseInsensitive ? lower(o[oi]) : o[oi]
+                let ic = caseInsensitive ? lower(i[ii]) : i[ii]
+                if oc == star { starO = oi; starI = ii; oi += 1; continue }
+                if ic != star && (oc == question || (oc == ic && ic != question)) {
+                    oi += 1; ii += 1; continue
+                }
+            }
+            if starO >= 0 {
+                oi = starO + 1; starI += 1; ii = starI
+            } else {
+                return false
+            }
         }
-        memo[key] = result ? 2 : 1
-        return result
+        while oi < o.count && o[oi] == star { oi += 1 }
+        return oi == o.count
     }
 
     private static func coversScalars(_ o: [Unicode.Scalar], _ oi: Int, _ i: [Unicode.Scalar], _ ii: Int,

@@ -52,23 +52,50 @@ public enum PatternOverlap {
 
     /// Reachability over (position in a, position in b). Every move advances at least one side,
     /// so visiting states in row-major order sees each state after all its predecessors.
+    ///
+    /// Row by row over two stack rows, within the span of reachable columns, stopping at the first
+    /// row nothing reaches: `resource-mismatch` asks this for every resource and ARN format of a
+    /// statement's actions, and most pairs part after a few characters. Same answers as the full
+    /// table.
     static func overlaps(_ a: [Token], _ b: [Token]) -> Bool {
-        let n = a.count, m = b.count, width = m + 1
-        var reach = [Bool](repeating: false, count: (n + 1) * width)
-        reach[0] = true
-        for i in 0...n {
-            for j in 0...m where reach[i * width + j] {
-                if i == n && j == m { return true }
-                // A star may match nothing.
-                if i < n && a[i].isStar { reach[(i + 1) * width + j] = true }
-                if j < m && b[j].isStar { reach[i * width + j + 1] = true }
-                // Or both sides consume one shared character; a star stays put after consuming.
-                guard i < n && j < m, compatible(a[i], b[j]) else { continue }
-                let ni = a[i].isStar ? i : i + 1, nj = b[j].isStar ? j : j + 1
-                if ni != i || nj != j { reach[ni * width + nj] = true }
+        let n = a.count, m = b.count
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * (m + 1)) { buf in
+            var cur = UnsafeMutableBufferPointer(rebasing: buf[0...m])
+            var next = UnsafeMutableBufferPointer(rebasing: buf[(m + 1)...])
+            cur.initialize(repeating: false)
+            next.initialize(repeating: false)
+            cur[0] = true
+            // Reachable columns of the current row lie in lo...hi.
+            var lo = 0, hi = 0
+            for i in 0...n {
+                var nextLo = m + 1, nextHi = -1
+                var j = lo
+                while j <= hi {
+                    defer { j += 1 }
+                    guard cur[j] else { continue }
+                    cur[j] = false
+                    if i == n {
+                        if j == m { return true }
+                    } else if a[i].isStar {
+                        // A star may match nothing.
+                        next[j] = true; nextLo = min(nextLo, j); nextHi = max(nextHi, j)
+                    }
+                    if j < m && b[j].isStar { cur[j + 1] = true; hi = max(hi, j + 1) }
+                    // Or both sides consume one shared character; a star stays put after consuming.
+                    guard i < n && j < m, compatible(a[i], b[j]) else { continue }
+                    let ni = a[i].isStar ? i : i + 1, nj = b[j].isStar ? j : j + 1
+                    if ni != i {
+                        next[nj] = true; nextLo = min(nextLo, nj); nextHi = max(nextHi, nj)
+                    } else if nj != j {
+                        cur[nj] = true; hi = max(hi, nj)
+                    }
+                }
+                if nextHi < 0 { return false }
+                swap(&cur, &next)
+                lo = nextLo; hi = nextHi
             }
+            return false
         }
-        return reach[n * width + m]
     }
 
     /// Whether one character can satisfy both positions (any two classes share letters).

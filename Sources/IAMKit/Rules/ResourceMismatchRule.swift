@@ -23,40 +23,40 @@ public enum ResourceMismatchRule: PolicyRule {
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
-        // Many actions share ARN formats (`s3:*` has hundreds of actions, five formats): memoise.
-        var memo: [String: Bool] = [:]
-        func fits(_ a: ActionInfo, _ pattern: String) -> Bool {
-            serviceAliases(pattern).contains { fitsExactly(a, $0) }
-        }
-        func fitsExactly(_ a: ActionInfo, _ pattern: String) -> Bool {
-            a.resourceTypes.contains { ref in
-                ref.arnFormats.contains { format in
-                    let key = format + "\u{0}" + pattern
-                    if let hit = memo[key] { return hit }
-                    let r = PatternOverlap.resourceCouldMatch(policyPattern: pattern, arnFormat: format)
-                    memo[key] = r
-                    return r
-                }
-            }
+        // Per resource pattern, shared by the statements naming it (`ResourceFit` memoises formats:
+        // `s3:*` has hundreds of actions and five formats).
+        var fits: [String: ResourceFit] = [:]
+        func fit(_ pattern: String) -> ResourceFit {
+            if let hit = fits[pattern] { return hit }
+            let f = ResourceFit(pattern)
+            fits[pattern] = f
+            return f
         }
         for st in policy.statements {
             guard st.effect == .allow, let r = st.resource, !r.negated else { continue }
             // `*` in Action makes every resource fit something; nothing useful to say. Checked before
             // expanding: `*` alone is 20,455 actions.
             guard !(st.action?.negated == false && st.action!.items.contains(where: { $0.value == "*" })) else { continue }
+            // `*` in Resource fits every action: checked before expanding too (half the statements).
+            guard !r.items.contains(where: { $0.value == "*" }) else { continue }
+            let resources = r.items.filter { isARN($0.value) }
+            guard !resources.isEmpty else { continue }
             let granted = RuleSupport.grantedActions(st)
-            let resources = r.items.filter { $0.value != "*" && ARN($0.value) != nil }
-            guard !resources.isEmpty, !r.items.contains(where: { $0.value == "*" }) else { continue }
-            let all = granted.flatMap(\.actions)
-            guard !all.isEmpty else { continue }
+            // The first action with resource-level permissions (nil: none has them, or no action).
+            var expected: ActionInfo?
+            for (_, actions) in granted {
+                if let a = actions.first(where: \.supportsResourceLevelPermissions) { expected = a; break }
+            }
+            guard granted.contains(where: { !$0.actions.isEmpty }) else { continue }
+            let targets = resources.map { fit($0.value) }
             // Per resource: fits no action of the statement.
-            for res in resources {
-                let fits = all.contains { a in a.supportsResourceLevelPermissions && fits(a, res.value) }
-                if !fits && all.contains(where: \.supportsResourceLevelPermissions) {
-                    let expected = all.first(where: \.supportsResourceLevelPermissions)!
+            if let expected {
+                for (res, target) in zip(resources, targets) {
+                    let fits = granted.contains { $0.actions.contains { a in a.supportsResourceLevelPermissions && target.fits(a) } }
+                    guard !fits else { continue }
                     let formats = expected.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
                     out.append(description.finding(
-                        "Resource \"\(res.value)\" fits none of the resource types of \(RuleSupport.list(all.map(\.fullName), limit: 3)); e.g. \(expected.fullName) expects \(formats)",
+                        "Resource \"\(res.value)\" fits none of the resource types of \(names(granted, limit: 3)); e.g. \(expected.fullName) expects \(formats)",
                         fix: "Write the ARN in the form \(formats).", at: res.pointer))
                 }
             }
@@ -69,7 +69,7 @@ public enum ResourceMismatchRule: PolicyRule {
                         fix: "Move \(a.fullName) to a statement with \"Resource\": \"*\".", at: item.pointer))
                     continue
                 }
-                if !resources.contains(where: { fits(a, $0.value) }) {
+                if !targets.contains(where: { $0.fits(a) }) {
                     let formats = a.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
                     out.append(description.finding(
                         "\(a.fullName) applies to \(RuleSupport.list(a.resourceTypes.map(\.name), limit: 3)) (\(formats)); none of the statement's resources has that form, so it is never allowed",
@@ -80,12 +80,53 @@ public enum ResourceMismatchRule: PolicyRule {
         return out
     }
 
+    /// `RuleSupport.list` of the full names of all granted actions, building only the names shown.
+    private static func names(_ granted: [(item: Located<String>, actions: [ActionInfo])], limit: Int) -> String {
+        var shown: [String] = [], count = 0
+        for (_, actions) in granted {
+            count += actions.count
+            for a in actions where shown.count < limit { shown.append(a.fullName) }
+        }
+        let list = shown.joined(separator: ", ")
+        return count > limit ? "\(list) and \(count - limit) more" : list
+    }
+
+    /// Whether `text` parses as an `ARN` (`arn:` and five colons), without building its parts.
+    static func isARN(_ text: String) -> Bool {
+        var text = text
+        let fast: Bool? = text.withUTF8 { b in
+            // Non-ASCII: `ARN` splits on Characters, where a colon may carry combining marks.
+            guard Glob.isASCII(b) else { return nil }
+            guard b.count >= 4, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "r"), b[2] == UInt8(ascii: "n"),
+                  b[3] == UInt8(ascii: ":") else { return false }
+            var colons = 0
+            for c in b where c == UInt8(ascii: ":") { colons += 1; if colons == 5 { return true } }
+            return false
+        }
+        return fast ?? (ARN(text) != nil)
+    }
+
     /// AWS renamed CodeStar Connections to CodeConnections and documents both ARN prefixes as naming
     /// the same resources, while the catalog knows only the prefix of each action's own service.
     static let renamedServices = ["codeconnections": "codestar-connections", "codestar-connections": "codeconnections"]
 
+    private static let renamedServiceBytes = renamedServices.keys.map { Array($0.utf8) }
+
     /// The pattern, plus the same ARN under the service's other name when it was renamed.
     static func serviceAliases(_ pattern: String) -> [String] {
+        // Nearly every pattern names another service: tell from its bytes before parsing an `ARN`.
+        var bytes = pattern
+        let renamed: Bool? = bytes.withUTF8 { b in
+            guard Glob.isASCII(b) else { return nil } // `ARN` splits Characters: leave it to `ARN`
+            var colons = 0, start = 0
+            for (i, c) in b.enumerated() where c == UInt8(ascii: ":") {
+                colons += 1
+                if colons == 2 { start = i + 1 }
+                if colons == 3 { return renamedServiceBytes.contains { $0.elementsEqual(b[start..<i]) } }
+            }
+            return false
+        }
+        if renamed == false { return [pattern] }
         guard var arn = ARN(pattern), let other = renamedServices[arn.service] else { return [pattern] }
         arn.service = other
         return [pattern, arn.description]

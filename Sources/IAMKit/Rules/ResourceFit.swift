@@ -1,0 +1,93 @@
+/// Whether a policy `Resource` could name a resource of an action, for `resource-mismatch`:
+/// `PatternOverlap.resourceCouldMatch` against the action's ARN formats, under the resource's
+/// service aliases (`ResourceMismatchRule.serviceAliases`).
+///
+/// The rule asks this for every (action, resource) pair of a statement, and `s3:*` has hundreds of
+/// actions sharing a few formats. The pattern is parsed and tokenised once; a format whose service
+/// differs from the pattern's is rejected from its first bytes (most checks: a statement's actions
+/// span services); the rest is memoised per format. A class so that one `check` call shares it
+/// among the statements naming the same resource.
+final class ResourceFit {
+    /// The pattern or one of its aliases, ready for `PatternOverlap.overlaps`.
+    private struct Alias {
+        let tokens: [PatternOverlap.Token]
+        /// The service segment when every string the pattern matches has exactly this one
+        /// (`arn:PART:SERVICE:` with no wildcard, variable or colon in PART and SERVICE).
+        let service: [UInt8]?
+    }
+
+    private let aliases: [Alias]
+    private var memo: [String: Bool] = [:]
+
+    init(_ pattern: String) {
+        aliases = ResourceMismatchRule.serviceAliases(pattern).map {
+            Alias(tokens: PatternOverlap.globTokens($0, policyVariables: true), service: Self.fixedService($0, format: false))
+        }
+    }
+
+    /// Whether the pattern fits some ARN format of `a`'s resource types.
+    func fits(_ a: ActionInfo) -> Bool {
+        a.resourceTypes.contains { ref in ref.arnFormats.contains(where: fits(format:)) }
+    }
+
+    /// Whether the pattern, or an alias, could match some ARN of `format`.
+    func fits(format: String) -> Bool {
+        // Both services fixed and different: every string of one differs from every string of the
+        // other. Checked before the memo (no hashing, no allocation): most checks end here.
+        var f = format
+        let ruledOut: UInt = f.withUTF8 { b in
+            guard let range = Self.serviceRange(b, format: true) else { return 0 }
+            let service = UnsafeBufferPointer(rebasing: b[range])
+            var mask: UInt = 0
+            for (k, alias) in aliases.enumerated() {
+                if let t = alias.service, !t.elementsEqual(service) { mask |= 1 << k }
+            }
+            return mask
+        }
+        if ruledOut == (1 << aliases.count) - 1 { return false }
+        if let hit = memo[format] { return hit }
+        let tokens = PatternOverlap.formatTokens(format)
+        let r = aliases.indices.contains { ruledOut & (1 << $0) == 0 && PatternOverlap.overlaps(aliases[$0].tokens, tokens) }
+        memo[format] = r
+        return r
+    }
+
+    /// The service segment of `text` when every string it stands for has exactly that third
+    /// `:`-separated segment (nil otherwise).
+    static func fixedService(_ text: String, format: Bool) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { b in serviceRange(b, format: format).map { Array(b[$0]) } }
+    }
+
+    /// Where `fixedService` is: `text` starts with `arn:` and the two segments after it contain no
+    /// colon and nothing that could expand to one. In a policy pattern that means no `*`, `?` or
+    /// `$` (variables); in an ARN format (where `?` is literal and `${Name}` holds no colon unless
+    /// it ends the format) the partition may be `${Partition}`, and otherwise no `$` or `*`.
+    static func serviceRange(_ b: UnsafeBufferPointer<UInt8>, format: Bool) -> Range<Int>? {
+        guard b.count > 4, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "r"), b[2] == UInt8(ascii: "n"),
+              b[3] == UInt8(ascii: ":") else { return nil }
+        var i = 4
+        if format && b.count > i + 12 && b[i] == UInt8(ascii: "$") && equalsPartitionVariable(b, at: i) { i += 12 }
+        // The partition segment, then the service segment.
+        var start = i
+        for segment in 0..<2 {
+            while i < b.count && b[i] != UInt8(ascii: ":") {
+                let c = b[i]
+                if c == UInt8(ascii: "*") || c == UInt8(ascii: "$") || (!format && c == UInt8(ascii: "?")) { return nil }
+                i += 1
+            }
+            guard i < b.count else { return nil }
+            if segment == 1 { return start..<i }
+            i += 1
+            start = i
+        }
+        return nil
+    }
+
+    private static let partitionVariable = Array("${Partition}".utf8)
+
+    private static func equalsPartitionVariable(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for (k, c) in partitionVariable.enumerated() where b[i + k] != c { return false }
+        return true
+    }
+}
