@@ -85,13 +85,12 @@ public final class ActionCatalog: Sendable {
     /// Whether the service prefix exists (case-insensitive), without parsing its block.
     public func hasService(_ prefix: String) -> Bool { prefixTable.index(of: prefix) != nil }
 
-    /// Every action of every service (parses all blocks once, then cached).
+    /// Every action of every service, in prefix order (parses all blocks once). Built on each call,
+    /// not kept: the 1.5 MB array is needed only briefly, once per pattern, by the lint rules.
     public var allActions: [ActionInfo] {
-        if let all = cache.withLock({ $0.allActions }) { return all }
         var all: [ActionInfo] = []
         all.reserveCapacity(21_000)
         for prefix in servicePrefixes { all.append(contentsOf: service(prefix)?.actions ?? []) }
-        cache.withLock { $0.allActions = all }
         return all
     }
 
@@ -165,7 +164,6 @@ public final class ActionCatalog: Sendable {
 struct CatalogCache {
     /// Parsed services by slot.
     var services: [ServiceInfo?]
-    var allActions: [ActionInfo]?
 }
 
 /// A value guarded by an `NSLock` (Foundation-only, works on macOS 13, unlike `Mutex`).

@@ -62,29 +62,6 @@ enum PatternFacts {
 
     private static let riskCache = RuleCache<RiskHits, String>()
 
-    /// What `wildcard-resource` needs of a pattern: the full names of its actions that support
-    /// resource-level permissions and are not List-level (expansion order, no duplicates), and the
-    /// names of their resource types.
-    struct Scopable: Sendable {
-        let names: [String]
-        let types: Set<String>
-    }
-
-    static func scopable(_ pattern: String) -> Scopable {
-        scopableCache.pattern(pattern) {
-            var names: [String] = [], seen = Set<String>(), types = Set<String>()
-            for a in RuleSupport.expand(pattern) where a.supportsResourceLevelPermissions && a.accessLevel != .list {
-                let name = a.fullName
-                guard seen.insert(name).inserted else { continue }
-                names.append(name)
-                for t in a.resourceTypes { types.insert(t.name) }
-            }
-            return Scopable(names: names, types: types)
-        }
-    }
-
-    private static let scopableCache = RuleCache<Scopable, String>()
-
     /// What `wildcard-action` needs of a pattern: how many actions it grants, `RuleSupport.summary`
     /// of them, and how many of them are Write or Permissions-management actions with the first
     /// few names (a message names four; `*` has about 10,000).

@@ -46,15 +46,26 @@ enum RuleSupport {
         return a.items.map { ($0, expand($0.value)) }
     }
 
-    /// `catalog.expand`, cached per pattern: a dozen rules expand the same items of every statement,
-    /// and a corpus repeats patterns (`ec2:Describe*`) across policies.
+    /// `catalog.expand`, cached per wildcard pattern: resource-mismatch expands the items of every
+    /// scoped statement, and a corpus repeats patterns (`ec2:Describe*`) across policies. Plain names
+    /// are one lookup, and `*` (1.5 MB of `ActionInfo`) is not kept: the few rules that expand it
+    /// keep their own per-pattern answer (`PatternFacts`, `ScopableFacts`).
     static func expand(_ pattern: String) -> [ActionInfo] {
-        // A plain name is one lookup: caching the corpus's 15,000 names cost megabytes for nothing.
         if !Glob.hasWildcard(pattern) { return catalog.action(pattern).map { [$0] } ?? [] }
+        if pattern == "*" { return catalog.expand(pattern) }
         return expandCache.value(pattern) { catalog.expand(pattern) }
     }
 
     private static let expandCache = RuleCache<[ActionInfo], String>()
+
+    /// Whether an Action pattern matches no catalog action, cached per pattern (unknown-action asks
+    /// for every occurrence).
+    static func matchesNothing(_ pattern: String) -> Bool {
+        if !Glob.hasWildcard(pattern) { return catalog.action(pattern) == nil }
+        return emptyCache.value(pattern) { expand(pattern).isEmpty }
+    }
+
+    private static let emptyCache = RuleCache<Bool, String>()
 
     /// The pointer of the policy's root object, derived from its parts' pointers.
     static func rootPointer(_ policy: Policy) -> String? {

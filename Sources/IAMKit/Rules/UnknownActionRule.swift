@@ -24,12 +24,7 @@ public enum UnknownActionRule: PolicyRule {
             for item in st.action?.items ?? [] {
                 let v = item.value
                 guard let service = RuleSupport.literalService(v), RuleSupport.catalog.hasService(service) else { continue }
-                // A plain name is a lookup; only patterns need expanding.
-                if !Glob.hasWildcard(v) {
-                    guard RuleSupport.catalog.action(v) == nil else { continue }
-                } else {
-                    guard RuleSupport.expand(v).isEmpty else { continue }
-                }
+                guard RuleSupport.matchesNothing(v) else { continue }
                 let suggestions = Glob.hasWildcard(v) ? [] : RuleSupport.catalog.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 let what = Glob.hasWildcard(v) ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"
