@@ -22,6 +22,8 @@ public final class ActionCatalog: Sendable {
     private let prefixTable: ActionNameTable
     /// Byte range of each slot's block relative to `bodyStart`.
     private let ranges: [Range<Int>]
+    /// Byte range of each slot's detail lines (`D|`, one per action) relative to `bodyStart`.
+    private let detailRanges: [Range<Int>]
     private let cache: CatalogLockedState<CatalogCache>
 
     /// Builds a catalog over text in the generated format; `shared` is the one most callers want.
@@ -29,17 +31,25 @@ public final class ActionCatalog: Sendable {
         catalogText = CatalogText(text)
         let text = catalogText.string
         let utf8 = text.utf8
-        // The header and index lines are short: find their ends without touching the body.
-        let firstNL = utf8.firstIndex(of: 10) ?? utf8.endIndex
-        let secondStart = firstNL == utf8.endIndex ? firstNL : utf8.index(after: firstNL)
-        let secondNL = utf8[secondStart...].firstIndex(of: 10) ?? utf8.endIndex
-        sourceDescription = String(text[..<firstNL])
-        let indexLine = text[secondStart..<secondNL]
-        let body = secondNL == utf8.endIndex ? secondNL : utf8.index(after: secondNL)
-        bodyStart = utf8.distance(from: utf8.startIndex, to: body)
-        let entries = CatalogParser.parseIndex(indexLine, bodyLength: utf8.count - bodyStart)
+        // The header and the two index lines are short: find their ends without touching the body.
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        for _ in 0..<3 {
+            let end = utf8[start...].firstIndex(of: 10) ?? utf8.endIndex
+            lines.append(text[start..<end])
+            start = end == utf8.endIndex ? end : utf8.index(after: end)
+        }
+        sourceDescription = String(lines[0])
+        bodyStart = utf8.distance(from: utf8.startIndex, to: start)
+        let bodyLength = utf8.count - bodyStart
+        // `J|` gives each service's detail lines, which follow all the blocks: the last block ends
+        // where the first detail region starts.
+        let details = CatalogParser.parseIndex(lines[2], bodyLength: bodyLength)
+        let entries = CatalogParser.parseIndex(lines[1], bodyLength: details.first?.range.lowerBound ?? bodyLength)
         prefixTable = ActionNameTable(names: entries.lazy.map(\.prefix))
         ranges = entries.map(\.range)
+        let detailByPrefix = Dictionary(details.map { ($0.prefix, $0.range) }, uniquingKeysWith: { a, _ in a })
+        detailRanges = entries.map { detailByPrefix[$0.prefix] ?? 0..<0 }
         cache = CatalogLockedState(CatalogCache(services: Array(repeating: nil, count: entries.count)))
         servicePrefixes = entries.map(\.prefix).sorted()
     }
@@ -54,9 +64,10 @@ public final class ActionCatalog: Sendable {
     /// The service in `slot` (see `prefixTable`), parsing its block on first use.
     private func service(slot: Int) -> ServiceInfo? {
         if let hit = cache.withLock({ $0.services[slot] }) { return hit }
-        let range = ranges[slot]
+        let range = ranges[slot], detail = detailRanges[slot]
         // Parse outside the lock: two threads may parse the same block once each, which is harmless.
-        let parsed = CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound))
+        let parsed = CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound),
+                                                details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound))
         guard let info = parsed else { return nil }
         cache.withLock { $0.services[slot] = info }
         return info

@@ -15,11 +15,11 @@ public struct ActionInfo: Sendable, Hashable {
     let position: Int32
 
     /// AWS's one-sentence description ("Grants permission to …").
-    public var description: String { detail.field(5).map { CatalogParser.descriptionText($0) } ?? "" }
+    public var description: String { detail.field(2).map { CatalogParser.descriptionText($0) } ?? "" }
     /// Condition keys that apply to the action as a whole (the table row without a resource type).
-    public var conditionKeys: [String] { detail.list(3) }
+    public var conditionKeys: [String] { detail.list(0) }
     /// Other actions AWS says a caller also needs for this one to succeed (`svc:Action` strings).
-    public var dependentActions: [String] { detail.list(4) }
+    public var dependentActions: [String] { detail.list(1) }
 
     /// `service:Name` in canonical case, e.g. `ecr:BatchGetImage`.
     public var fullName: String { service + ":" + name }

@@ -16,27 +16,40 @@ final class CatalogText: Sendable {
     }
 }
 
-/// One `A|…` line of the catalog (the part after `A|`), decoded field by field on demand.
+/// An action's `D|keys|dependents|description` line: line `index` of its service's detail region
+/// (`start..<end`), found and decoded only when asked. The details sit apart from the blocks so
+/// that parsing a service never reads (or pages in) its descriptions: `lint` never shows them.
 struct CatalogLine: Sendable {
     let text: CatalogText
     let start: Int32
     let end: Int32
+    let index: Int32
 
-    /// Field `n` (0-based; the description is the last, 5, and keeps any further `|`).
+    /// Field `n` of the line after `D|` (0 keys, 1 dependents, 2 description, which keeps any `|`).
     func field(_ n: Int) -> String? {
         text.withBytes { b in
-            var i = Int(start), fieldStart = i, index = 0
+            // Skip to the line.
+            var i = Int(start), line = 0
             let end = Int(end)
-            while i < end {
-                if b[i] == UInt8(ascii: "|") && index < 5 {
-                    if index == n { break }
-                    index += 1
+            while line < Int(index) && i < end {
+                if b[i] == 10 { line += 1 }
+                i += 1
+            }
+            guard line == Int(index), i + 2 <= end, b[i] == UInt8(ascii: "D"), b[i + 1] == UInt8(ascii: "|") else { return nil }
+            i += 2
+            var lineEnd = i
+            while lineEnd < end && b[lineEnd] != 10 { lineEnd += 1 }
+            var fieldStart = i, current = 0
+            while i < lineEnd {
+                if b[i] == UInt8(ascii: "|") && current < 2 {
+                    if current == n { break }
+                    current += 1
                     fieldStart = i + 1
                 }
                 i += 1
             }
-            guard index == n else { return nil }
-            let stop = n == 5 ? end : i
+            guard current == n else { return nil }
+            let stop = n == 2 ? lineEnd : i
             return String(decoding: UnsafeBufferPointer(rebasing: b[fieldStart..<stop]), as: UTF8.self)
         }
     }

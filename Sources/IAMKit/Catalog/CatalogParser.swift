@@ -1,7 +1,8 @@
 /// Parses the generated line format (see scripts/CATALOG.md) from UTF-8 bytes.
 ///
-/// Lines: `S|prefix|name|url`, `R|type|arn|keys`, `C|key|type|description`,
-/// `A|Name|level|refs|keys|dependents|description`; lists use `,`, refs use `;` and `name*=keys`.
+/// Lines: `S|prefix|name|url`, `R|type|arn|keys`, `C|key|type|description`, `A|Name|level|refs`,
+/// and, in a separate region, `D|keys|dependents|description` per action; lists use `,`, refs use
+/// `;` and `name*=keys`.
 /// Everything splits on bytes, never on `Character`s: grapheme breaking made the 260 KB EC2 block
 /// cost ~30 ms; on bytes it is a few milliseconds.
 enum CatalogParser {
@@ -41,11 +42,12 @@ enum CatalogParser {
     ///
     /// Actions keep only what the rules read on every lint (name, access level, resource types);
     /// their description, condition keys and dependent actions stay in the text (`CatalogLine`).
-    static func parseService(_ text: CatalogText, range: Range<Int>) -> ServiceInfo? {
-        text.withBytes { all in parseService(all, range, text) }
+    static func parseService(_ text: CatalogText, range: Range<Int>, details: Range<Int>) -> ServiceInfo? {
+        text.withBytes { all in parseService(all, range, text, details) }
     }
 
-    private static func parseService(_ b: UnsafeBufferPointer<UInt8>, _ block: Range<Int>, _ text: CatalogText) -> ServiceInfo? {
+    private static func parseService(_ b: UnsafeBufferPointer<UInt8>, _ block: Range<Int>, _ text: CatalogText,
+                                     _ details: Range<Int>) -> ServiceInfo? {
         var header: [Range<Int>] = []
         var resources: [ResourceTypeInfo] = []
         var conditions: [ConditionKeyInfo] = []
@@ -90,9 +92,9 @@ enum CatalogParser {
         var actions: [ActionInfo] = []
         actions.reserveCapacity(actionLines.count)
         for line in actionLines {
-            // Name, level and refs are the first three fields; the rest is decoded on demand.
-            let f = split(b, line, on: bar, maxPieces: 4)
-            guard f.count == 4, !f[1].isEmpty, let level = AccessLevel(code: b[f[1].lowerBound]) else { continue }
+            // Name, level and refs; the rest is in the service's detail lines, decoded on demand.
+            let f = split(b, line, on: bar, maxPieces: 3)
+            guard f.count == 3, !f[1].isEmpty, let level = AccessLevel(code: b[f[1].lowerBound]) else { continue }
             let refsField = str(b, f[2])
             let refs: [ResourceTypeRef]
             if let shared = refsByField[refsField] {
@@ -102,7 +104,8 @@ enum CatalogParser {
                 refsByField[refsField] = refs
             }
             actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, resourceTypes: refs,
-                                      detail: CatalogLine(text: text, start: Int32(line.lowerBound), end: Int32(line.upperBound)),
+                                      detail: CatalogLine(text: text, start: Int32(details.lowerBound), end: Int32(details.upperBound),
+                                                          index: Int32(actions.count)),
                                       position: Int32(actions.count)))
         }
         return ServiceInfo(prefix: prefix, name: str(b, header[1]), authorizationURL: url, actions: actions,
