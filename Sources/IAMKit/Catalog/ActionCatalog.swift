@@ -67,7 +67,7 @@ public final class ActionCatalog: Sendable {
         let range = ranges[slot], detail = detailRanges[slot]
         // Parse outside the lock: two threads may parse the same block once each, which is harmless.
         let parsed = CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound),
-                                                details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound))
+                                                details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound), slot: slot)
         guard let info = parsed else { return nil }
         cache.withLock { $0.services[slot] = info }
         return info
@@ -91,6 +91,13 @@ public final class ActionCatalog: Sendable {
         // Sliced by scalars: a colon is always a scalar boundary, not always a Character one.
         let scalars = fullName.unicodeScalars
         return service(String(scalars[..<colon]))?.action(named: String(scalars[scalars.index(after: colon)...]))
+    }
+
+    /// The action with this `ActionInfo.id` (from this catalog).
+    func action(id: Int32) -> ActionInfo? {
+        let slot = Int(id >> 16), position = Int(id & 0xFFFF)
+        guard slot < ranges.count, let svc = service(slot: slot), position < svc.actions.count else { return nil }
+        return svc.actions[position]
     }
 
     /// Whether the service prefix exists (case-insensitive), without parsing its block.

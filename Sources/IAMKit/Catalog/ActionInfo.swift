@@ -11,8 +11,11 @@ public struct ActionInfo: Sendable, Hashable {
     /// Where the rarely read fields (description, condition keys, dependent actions) are in the
     /// catalog text: decoding them for all 20,455 actions was half of a full catalog parse.
     let detail: CatalogLine
+    /// The action's identity in its catalog: the service's slot in the upper bits, the action's
+    /// index in `ServiceInfo.actions` in the lower 16 (no service has 65,536 actions).
+    let id: Int32
     /// The action's index in its service's `actions` (for per-service tables of derived facts).
-    let position: Int32
+    var position: Int32 { id & 0xFFFF }
 
     /// AWS's one-sentence description ("Grants permission to …").
     public var description: String { detail.field(2).map { CatalogParser.descriptionText($0) } ?? "" }

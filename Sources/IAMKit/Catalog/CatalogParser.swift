@@ -42,12 +42,12 @@ enum CatalogParser {
     ///
     /// Actions keep only what the rules read on every lint (name, access level, resource types);
     /// their description, condition keys and dependent actions stay in the text (`CatalogLine`).
-    static func parseService(_ text: CatalogText, range: Range<Int>, details: Range<Int>) -> ServiceInfo? {
-        text.withBytes { all in parseService(all, range, text, details) }
+    static func parseService(_ text: CatalogText, range: Range<Int>, details: Range<Int>, slot: Int) -> ServiceInfo? {
+        text.withBytes { all in parseService(all, range, text, details, Int32(slot) << 16) }
     }
 
     private static func parseService(_ b: UnsafeBufferPointer<UInt8>, _ block: Range<Int>, _ text: CatalogText,
-                                     _ details: Range<Int>) -> ServiceInfo? {
+                                     _ details: Range<Int>, _ idBase: Int32) -> ServiceInfo? {
         var header: [Range<Int>] = []
         var resources: [ResourceTypeInfo] = []
         var conditions: [ConditionKeyInfo] = []
@@ -106,7 +106,7 @@ enum CatalogParser {
             actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, resourceTypes: refs,
                                       detail: CatalogLine(text: text, start: Int32(details.lowerBound), end: Int32(details.upperBound),
                                                           index: Int32(actions.count)),
-                                      position: Int32(actions.count)))
+                                      id: idBase | Int32(actions.count)))
         }
         return ServiceInfo(prefix: prefix, name: str(b, header[1]), authorizationURL: url, actions: actions,
                            resourceTypes: resources, conditionKeys: conditions)
