@@ -62,23 +62,25 @@ final class ScopableFacts: Sendable {
     private static let store = Store()
     private static let interner = Interner()
 
-    /// The facts per item text, behind a lock taken once per statement for the lookups and once
-    /// for the new entries (per item, the two threads kept waking each other up); sized for the
-    /// managed-policy corpus's ~14,000 distinct items so that it never rehashes them.
+    /// The facts per pattern text, behind a lock taken once per statement for the lookups and once
+    /// for the new entries (per item, the two threads kept waking each other up).
     private final class Store: @unchecked Sendable {
         private let lock = NSLock()
-        private var table: [String: ScopableFacts] = Dictionary(minimumCapacity: 1 << 14)
+        private var table: [String: ScopableFacts] = [:]
 
         func facts(_ items: [String], _ make: (String) -> ScopableFacts) -> [ScopableFacts] {
+            // Only patterns are kept: a plain action name is one lookup to recompute, and keeping the
+            // corpus's ~14,000 names cost megabytes of small objects.
+            let patterns = items.map { Glob.hasWildcard($0) }
             lock.lock()
-            let hits = items.map { table[$0] }
+            let hits = zip(items, patterns).map { $1 ? table[$0] : nil }
             lock.unlock()
             var made: [(String, ScopableFacts)] = []
-            let out = zip(items, hits).map { item, hit in
-                if let hit { return hit }
+            let out = zip(items, hits).enumerated().map { k, pair in
+                if let hit = pair.1 { return hit }
                 // Computed outside the lock: two threads may both make an entry; the ids make them equal.
-                let f = make(item)
-                made.append((item, f))
+                let f = make(pair.0)
+                if patterns[k] { made.append((pair.0, f)) }
                 return f
             }
             if !made.isEmpty {
