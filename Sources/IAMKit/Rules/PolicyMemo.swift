@@ -3,39 +3,59 @@ import Foundation
 /// Per-policy answers shared by several rules (held by `PolicyContext`).
 ///
 /// The five risk-category rules scan the same statements and patterns: the first to run computes
-/// all five categories' findings, the other four read them. The memo records which policy it was
-/// computed for (a hash of what the risk scan reads), so a context reused for another policy
-/// recomputes instead of answering for the wrong one.
+/// all five categories' findings, the other four read them. Four rules look up the same plain
+/// action names: they are resolved once per policy. The memo records which policy it answers for
+/// (its statements' storage, count and kind), so a context reused for another policy recomputes
+/// instead of answering for the wrong one.
 final class PolicyMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var risk: (key: Int, findings: [[Finding]])?
+    private var key: Key?
+    private var risk: [[Finding]]?
+    private var actions: [[ActionInfo?]]?
+
+    /// Identifies a policy value cheaply: copies of a policy share their statements' storage.
+    private struct Key: Equatable {
+        let storage: UnsafeRawPointer?
+        let count: Int
+        let kind: PolicyKind
+
+        init(_ policy: Policy) {
+            storage = policy.statements.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            count = policy.statements.count
+            kind = policy.kind
+        }
+    }
+
+    /// Drops answers computed for another policy. Call with the lock held.
+    private func sync(_ policy: Policy) {
+        let k = Key(policy)
+        if k != key { key = k; risk = nil; actions = nil }
+    }
 
     /// The risk findings per category (`RiskCategory.index`), computed once per policy.
     func riskFindings(_ policy: Policy, _ make: () -> [[Finding]]) -> [[Finding]] {
-        let key = Self.fingerprint(policy)
         lock.lock()
-        if let r = risk, r.key == key { lock.unlock(); return r.findings }
+        sync(policy)
+        if let r = risk { lock.unlock(); return r }
         lock.unlock()
         let findings = make()
-        lock.lock(); risk = (key, findings); lock.unlock()
+        lock.lock(); sync(policy); risk = findings; lock.unlock()
         return findings
     }
 
-    /// A hash of the policy's shape: kind, statement pointers, effects, and each Action and Resource
-    /// list's size and first item. Enough to tell two policies apart; cheaper than hashing every item.
-    private static func fingerprint(_ policy: Policy) -> Int {
-        var h = Hasher()
-        h.combine(policy.kind.rawValue)
-        h.combine(policy.statements.count)
-        for st in policy.statements {
-            h.combine(st.pointer)
-            h.combine(st.effect == .allow)
-            for list in [st.action, st.resource] {
-                h.combine(list?.negated)
-                h.combine(list?.items.count)
-                h.combine(list?.items.first?.value)
+    /// Each statement's Action (or NotAction) items resolved to catalog actions: the action for a
+    /// plain name the catalog knows, nil for a pattern or an unknown name. Computed once per policy.
+    func resolvedActions(_ policy: Policy) -> [[ActionInfo?]] {
+        lock.lock()
+        sync(policy)
+        if let a = actions { lock.unlock(); return a }
+        lock.unlock()
+        let resolved = policy.statements.map { st in
+            (st.action?.items ?? []).map { item in
+                Glob.hasWildcard(item.value) ? nil : RuleSupport.catalog.action(item.value)
             }
         }
-        return h.finalize()
+        lock.lock(); sync(policy); actions = resolved; lock.unlock()
+        return resolved
     }
 }

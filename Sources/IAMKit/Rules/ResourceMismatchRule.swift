@@ -32,7 +32,8 @@ public enum ResourceMismatchRule: PolicyRule {
             fits[pattern] = f
             return f
         }
-        for st in policy.statements {
+        var resolved: [[ActionInfo?]]?
+        for (si, st) in policy.statements.enumerated() {
             guard st.effect == .allow, let r = st.resource, !r.negated else { continue }
             // `*` in Action makes every resource fit something; nothing useful to say. Checked before
             // expanding: `*` alone is 20,455 actions.
@@ -41,7 +42,8 @@ public enum ResourceMismatchRule: PolicyRule {
             guard !r.items.contains(where: { $0.value == "*" }) else { continue }
             let resources = r.items.filter { isARN($0.value) }
             guard !resources.isEmpty else { continue }
-            let granted = RuleSupport.grantedActions(st)
+            if resolved == nil { resolved = context.memo.resolvedActions(policy) }
+            let granted = RuleSupport.grantedActions(st, resolved: resolved![si])
             // The first action with resource-level permissions (nil: none has them, or no action).
             var expected: ActionInfo?
             for (_, actions) in granted {

@@ -17,11 +17,11 @@ enum RiskScan {
 
     /// `category`'s findings for `policy`.
     static func check(_ policy: Policy, context: PolicyContext, category: RiskCategory) -> [Finding] {
-        context.memo.riskFindings(policy) { scan(policy) }[category.index]
+        context.memo.riskFindings(policy) { scan(policy, resolved: context.memo.resolvedActions(policy)) }[category.index]
     }
 
     /// Every category's findings, by `RiskCategory.index`.
-    static func scan(_ policy: Policy) -> [[Finding]] {
+    static func scan(_ policy: Policy, resolved: [[ActionInfo?]]) -> [[Finding]] {
         var out = [[Finding]](repeating: [], count: RiskCategory.allCases.count)
         // Escalation methods that need several actions count only when the policy grants all of them.
         // Computed on first need: checking each method's few actions against the Allow items is far
@@ -40,11 +40,14 @@ enum RiskScan {
             enabledCache = c
             return c
         }
-        for st in policy.statements {
+        for (si, st) in policy.statements.enumerated() {
             guard st.effect == .allow, let r = st.resource, !r.negated,
                   let granted = st.action, !granted.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
-            let facts = granted.items.map { PatternFacts.risk($0.value) }
+            // Plain names come resolved (`PolicyMemo`); patterns have per-pattern answers.
+            let facts = granted.items.enumerated().map { ii, item in
+                Glob.hasWildcard(item.value) ? PatternFacts.risk(item.value) : resolved[si][ii].map(ActionRisk.hits) ?? .none
+            }
             guard facts.contains(where: { !$0.isEmpty }) else { continue }
             for category in RiskCategory.allCases {
                 let ci = category.index

@@ -40,10 +40,13 @@ enum RuleSupport {
         return "\(actions.count) action\(actions.count == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
     }
 
-    /// The actions an Allow statement grants by name (Action, not NotAction), each with its item.
-    static func grantedActions(_ st: Statement) -> [(item: Located<String>, actions: [ActionInfo])] {
+    /// The actions an Allow statement grants by name (Action, not NotAction), each with its item;
+    /// plain names come already resolved for the policy (`PolicyMemo`).
+    static func grantedActions(_ st: Statement, resolved: [ActionInfo?]) -> [(item: Located<String>, actions: [ActionInfo])] {
         guard st.effect == .allow, let a = st.action, !a.negated else { return [] }
-        return a.items.map { ($0, expand($0.value)) }
+        return a.items.enumerated().map { ii, item in
+            (item, Glob.hasWildcard(item.value) ? expand(item.value) : resolved[ii].map { [$0] } ?? [])
+        }
     }
 
     /// `catalog.expand`, cached per wildcard pattern: resource-mismatch expands the items of every

@@ -55,8 +55,10 @@ final class ScopableFacts: Sendable {
     }
 
     /// The facts of a statement's `Action` items, in order (cached per text).
-    static func of(_ items: [Located<String>]) -> [ScopableFacts] {
-        store.facts(items.map(\.value)) { ScopableFacts(RuleSupport.expand($0)) }
+    static func of(_ items: [Located<String>], resolved: [ActionInfo?]) -> [ScopableFacts] {
+        store.facts(items.map(\.value)) { k, item in
+            ScopableFacts(Glob.hasWildcard(item) ? RuleSupport.expand(item) : resolved[k].map { [$0] } ?? [])
+        }
     }
 
     private static let store = Store()
@@ -68,7 +70,7 @@ final class ScopableFacts: Sendable {
         private let lock = NSLock()
         private var table: [String: ScopableFacts] = [:]
 
-        func facts(_ items: [String], _ make: (String) -> ScopableFacts) -> [ScopableFacts] {
+        func facts(_ items: [String], _ make: (Int, String) -> ScopableFacts) -> [ScopableFacts] {
             // Only patterns are kept: a plain action name is one lookup to recompute, and keeping the
             // corpus's ~14,000 names cost megabytes of small objects.
             let patterns = items.map { Glob.hasWildcard($0) }
@@ -79,7 +81,7 @@ final class ScopableFacts: Sendable {
             let out = zip(items, hits).enumerated().map { k, pair in
                 if let hit = pair.1 { return hit }
                 // Computed outside the lock: two threads may both make an entry; the ids make them equal.
-                let f = make(pair.0)
+                let f = make(k, pair.0)
                 if patterns[k] { made.append((pair.0, f)) }
                 return f
             }

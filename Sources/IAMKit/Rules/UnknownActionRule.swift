@@ -20,11 +20,17 @@ public enum UnknownActionRule: PolicyRule {
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
-        for st in policy.statements {
-            for item in st.action?.items ?? [] {
+        let resolved = context.memo.resolvedActions(policy)
+        for (si, st) in policy.statements.enumerated() {
+            for (ii, item) in (st.action?.items ?? []).enumerated() {
                 let v = item.value
                 guard let service = RuleSupport.literalService(v), RuleSupport.catalog.hasService(service) else { continue }
-                guard RuleSupport.matchesNothing(v) else { continue }
+                // A plain name was resolved once for the policy; only patterns are expanded.
+                if Glob.hasWildcard(v) {
+                    guard RuleSupport.matchesNothing(v) else { continue }
+                } else {
+                    guard resolved[si][ii] == nil else { continue }
+                }
                 let suggestions = Glob.hasWildcard(v) ? [] : RuleSupport.catalog.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 let what = Glob.hasWildcard(v) ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"

@@ -20,11 +20,13 @@ public enum WildcardResourceRule: PolicyRule {
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
-        for st in policy.statements {
+        var resolved: [[ActionInfo?]]?
+        for (si, st) in policy.statements.enumerated() {
             guard st.effect == .allow, let r = st.resource, !r.negated, let star = r.items.first(where: { $0.value == "*" }) else { continue }
             guard let granted = st.action, !granted.negated else { continue }
             // Per-item answers (`ScopableFacts`): `*` alone has ~15,000 scopable actions.
-            let facts = ScopableFacts.of(granted.items)
+            if resolved == nil { resolved = context.memo.resolvedActions(policy) }
+            let facts = ScopableFacts.of(granted.items, resolved: resolved![si])
             let s = facts.count == 1 ? Summary(facts[0]) : Summary(facts)
             guard s.nameCount > 0 else { continue }
             out.append(description.finding(
