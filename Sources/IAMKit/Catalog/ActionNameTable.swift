@@ -36,12 +36,7 @@ final class ActionNameTable: Sendable {
                 var h = Self.hash(key) & mask
                 // A later name equal to an earlier one (ignoring case) replaces it, as in the
                 // `[String: Int]` index this replaces.
-                while slots[h] != 0 {
-                    let other = Int(slots[h]) - 1
-                    let r = (other == 0 ? 0 : Int(ends[other - 1]))..<Int(ends[other])
-                    if r.count == key.count && zip(all[r], key).allSatisfy({ $0 == $1 }) { break }
-                    h = (h + 1) & mask
-                }
+                while slots[h] != 0 && !Self.equal(all, Self.range(Int(slots[h]) - 1, ends), key) { h = (h + 1) & mask }
                 slots[h] = Int32(i + 1)
                 start = Int(end)
             }
@@ -58,34 +53,41 @@ final class ActionNameTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    /// The range of name `i` in `bytes`.
-    @inline(__always) private func range(_ i: Int) -> Range<Int> {
+    /// The range of name `i` in the name bytes, given their `ends`.
+    @inline(__always) private static func range(_ i: Int, _ ends: [Int32]) -> Range<Int> {
         (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
+    }
+
+    /// Whether the name at `r` of `all` is `key`.
+    @inline(__always) private static func equal(_ all: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard r.count == key.count else { return false }
+        var k = 0
+        while k < key.count {
+            if all[r.lowerBound + k] != key[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     /// The index of the action called `name`, ignoring case.
     func index(of name: String) -> Int? {
         var name = name
-        let ascii = name.withUTF8 { Glob.isASCII($0) }
-        if !ascii { name = name.lowercased() }
-        return name.withUTF8 { raw -> Int? in
-            // Lower-case into a stack-sized buffer: action names are short.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(raw.count, 1)) { tmp -> Int? in
-                for (k, b) in raw.enumerated() { tmp[k] = ascii ? Glob.lower(b) : b }
-                let key = UnsafeBufferPointer(rebasing: tmp[0..<raw.count])
-                return lookup(key)
-            }
-        }
+        if name.withUTF8({ Glob.isASCII($0) }) { return name.withUTF8 { index(asciiBytes: $0) } }
+        // Unicode lower-casing (which may even produce ASCII), then an exact lookup.
+        var lower = name.lowercased()
+        return lower.withUTF8 { lookup($0) }
     }
 
     /// The index of the name spelled by ASCII `bytes`, ignoring case.
     func index(asciiBytes raw: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Lower-cased into a stack buffer: action names are short.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(raw.count, 1)) { tmp -> Int? in
             for (k, b) in raw.enumerated() { tmp[k] = Glob.lower(b) }
             return lookup(UnsafeBufferPointer(rebasing: tmp[0..<raw.count]))
         }
     }
 
+    /// The index of the already lower-cased `key`.
     private func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var h = Self.hash(key) & mask
@@ -93,20 +95,10 @@ final class ActionNameTable: Sendable {
             while true {
                 let s = Int(slots[h])
                 if s == 0 { return nil }
-                let r = range(s - 1)
-                if r.count == key.count && memcmpEqual(all, r.lowerBound, key) { return s - 1 }
+                if Self.equal(all, Self.range(s - 1, ends), key) { return s - 1 }
                 h = (h + 1) & mask
             }
         }
-    }
-
-    @inline(__always) private func memcmpEqual(_ all: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = 0
-        while k < key.count {
-            if all[start + k] != key[k] { return false }
-            k += 1
-        }
-        return true
     }
 
     /// The indexes of the names a lower-cased glob matches, in order. `pattern` must be lower-cased;
@@ -134,6 +126,6 @@ final class ActionNameTable: Sendable {
 
     /// Name `i`, lower-cased.
     func lowerName(_ i: Int) -> String {
-        String(decoding: bytes[range(i)], as: UTF8.self)
+        String(decoding: bytes[Self.range(i, ends)], as: UTF8.self)
     }
 }

@@ -36,14 +36,10 @@ enum PatternFacts {
     }
 
     /// One walk of the expansion answers all five categories; each action's own hits come from
-    /// `ActionRisk`, computed once per service.
+    /// `ActionRisk`, computed once per service. For patterns: a plain name is one
+    /// `ActionRisk.hits` of its resolved action (`RiskScan` does that).
     static func risk(_ pattern: String) -> RiskHits {
-        // A plain action name is answered from its service's table: no expansion, no cache entry.
-        if !Glob.hasWildcard(pattern) {
-            guard let a = RuleSupport.catalog.action(pattern) else { return .none }
-            return ActionRisk.hits(a)
-        }
-        return riskCache.value(pattern) {
+        riskCache.value(pattern) {
             let actions = RuleSupport.expand(pattern)
             if actions.count == 1 { return ActionRisk.hits(actions[0]) }
             var out: [[RiskHit]] = Array(repeating: [], count: RiskCategory.allCases.count)

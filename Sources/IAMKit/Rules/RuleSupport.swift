@@ -62,10 +62,9 @@ enum RuleSupport {
     private static let expandCache = RuleCache<[ActionInfo], String>()
 
     /// Whether an Action pattern matches no catalog action, cached per pattern (unknown-action asks
-    /// for every occurrence).
+    /// for every occurrence; it resolves plain names once per policy instead).
     static func matchesNothing(_ pattern: String) -> Bool {
-        if !Glob.hasWildcard(pattern) { return catalog.action(pattern) == nil }
-        return emptyCache.value(pattern) { expand(pattern).isEmpty }
+        emptyCache.value(pattern) { expand(pattern).isEmpty }
     }
 
     private static let emptyCache = RuleCache<Bool, String>()
