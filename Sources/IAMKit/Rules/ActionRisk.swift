@@ -2,34 +2,41 @@
 ///
 /// `*` and `svc:*` patterns ask about thousands of actions; answering per service with an array by
 /// action position replaces a per-action cache keyed by two strings, and `RiskCatalog
-/// .mayHaveCategories` skips the table lookups for most actions.
+/// .mayHaveCategories` skips the table lookups for most actions. Tables are found by the service's
+/// catalog slot (`ActionInfo.id`), not its prefix: hashing the prefix for every plain action name of
+/// every broad statement was most of the risk scan's lookups.
 enum ActionRisk {
-    private static let cache = RuleCache<[PatternFacts.RiskHits], String>()
+    private static let tables = CatalogLockedState<[[PatternFacts.RiskHits]?]>([])
 
-    /// The hits of every action of `service`, by position.
-    static func table(_ service: String) -> [PatternFacts.RiskHits] {
-        cache.value(service) {
-            guard let svc = RuleSupport.catalog.service(service) else { return [] }
-            return svc.actions.map(compute)
+    /// The hits of every action of `action`'s service, by position.
+    static func table(of action: ActionInfo) -> [PatternFacts.RiskHits] {
+        let slot = Int(action.id >> 16)
+        if let hit = tables.withLock({ slot < $0.count ? $0[slot] : nil }) { return hit }
+        // Computed outside the lock: two threads may both compute a table; they are equal.
+        let rows = RuleSupport.catalog.service(action.service)?.actions.map(compute) ?? []
+        tables.withLock { t in
+            if t.count <= slot { t += Array(repeating: nil, count: slot + 1 - t.count) }
+            t[slot] = rows
         }
+        return rows
     }
 
     /// The hits of one catalog action.
     static func hits(_ action: ActionInfo) -> PatternFacts.RiskHits {
-        let t = table(action.service)
+        let t = table(of: action)
         let i = Int(action.position)
         return i < t.count ? t[i] : compute(action)
     }
 
     /// A one-service memo for walks over many actions (consecutive actions share a service).
     struct Table {
-        private var service = ""
+        private var slot: Int32 = -1
         private var rows: [PatternFacts.RiskHits] = []
 
         mutating func hits(_ action: ActionInfo) -> PatternFacts.RiskHits {
-            if action.service != service {
-                service = action.service
-                rows = ActionRisk.table(service)
+            if action.id >> 16 != slot {
+                slot = action.id >> 16
+                rows = ActionRisk.table(of: action)
             }
             let i = Int(action.position)
             return i < rows.count ? rows[i] : ActionRisk.compute(action)

@@ -40,15 +40,22 @@ enum RiskScan {
             enabledCache = c
             return c
         }
+        // Consecutive plain names mostly share a service: one table lookup per run of them.
+        var table = ActionRisk.Table()
         for (si, st) in policy.statements.enumerated() {
             guard st.effect == .allow, let r = st.resource, !r.negated,
                   let granted = st.action, !granted.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
             // Plain names come resolved (`PolicyMemo`); patterns have per-pattern answers.
-            let facts = granted.items.enumerated().map { ii, item in
-                Glob.hasWildcard(item.value) ? PatternFacts.risk(item.value) : resolved[si][ii].map(ActionRisk.hits) ?? .none
+            var facts: [PatternFacts.RiskHits] = []
+            facts.reserveCapacity(granted.items.count)
+            var any = false
+            for (ii, item) in granted.items.enumerated() {
+                let f = Glob.hasWildcard(item.value) ? PatternFacts.risk(item.value) : resolved[si][ii].map { table.hits($0) } ?? .none
+                any = any || !f.isEmpty
+                facts.append(f)
             }
-            guard facts.contains(where: { !$0.isEmpty }) else { continue }
+            guard any else { continue }
             for category in RiskCategory.allCases {
                 let ci = category.index
                 var hits: [(name: String, why: String, item: Located<String>)] = []

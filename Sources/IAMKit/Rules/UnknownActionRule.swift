@@ -24,16 +24,15 @@ public enum UnknownActionRule: PolicyRule {
         for (si, st) in policy.statements.enumerated() {
             for (ii, item) in (st.action?.items ?? []).enumerated() {
                 let v = item.value
+                let wild = Glob.hasWildcard(v)
+                // A plain name was resolved once for the policy: a known one (almost every item) is
+                // done before any string is built. Only patterns are expanded.
+                if !wild && resolved[si][ii] != nil { continue }
                 guard let service = RuleSupport.literalService(v), RuleSupport.catalog.hasService(service) else { continue }
-                // A plain name was resolved once for the policy; only patterns are expanded.
-                if Glob.hasWildcard(v) {
-                    guard RuleSupport.matchesNothing(v) else { continue }
-                } else {
-                    guard resolved[si][ii] == nil else { continue }
-                }
-                let suggestions = Glob.hasWildcard(v) ? [] : RuleSupport.catalog.suggestions(for: v)
+                if wild { guard RuleSupport.matchesNothing(v) else { continue } }
+                let suggestions = wild ? [] : RuleSupport.catalog.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
-                let what = Glob.hasWildcard(v) ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"
+                let what = wild ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"
                 out.append(description.finding(
                     "\(what)\(dym) It grants nothing.",
                     fix: suggestions.first.map { "Replace \"\(v)\" with \"\($0)\"." } ?? description.fix,
