@@ -5,6 +5,9 @@
 # Static FoundationNetworking/FoundationXML need libcurl and libxml2 headers (scripts/setup.sh).
 # -no-pie: a position-dependent executable has no ~140,000 relative relocations to apply (and dirty
 # pages for) at every start: 6 ms less CPU and 3.6 MB less memory per run, measured on `lint`.
+# -cross-module-optimization: IAMKit's generic and inlinable code is specialised where ExecRoleKit,
+# App and the CLI call it (without it, calls across modules stay unspecialised): ~8 % less CPU on
+# the lint benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec swift build -c release --product ecsrole --static-swift-stdlib -Xlinker -no-pie "$@"
+exec swift build -c release --product ecsrole --static-swift-stdlib -Xlinker -no-pie -Xswiftc -cross-module-optimization "$@"

@@ -57,4 +57,6 @@ public struct ResourceTypeRef: Sendable, Hashable {
     public let arnFormats: [String]
     /// Condition keys for this resource type: the resource type's own keys plus any the action row adds.
     public let conditionKeys: [String]
+    /// The name's process-wide id (`ResourceTypeNames`): equal names, equal ids, across services.
+    let nameID: Int32
 }

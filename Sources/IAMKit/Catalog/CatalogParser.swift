@@ -86,6 +86,9 @@ enum CatalogParser {
         // One `[arnFormat]` array per resource type, shared by every action that names it.
         var formatsByName: [String: [String]] = [:]
         for r in resources { resourceByName[r.name] = r; formatsByName[r.name] = [r.arnFormat] }
+        // Type-name ids for every name the block may use (refs to undeclared types get theirs below).
+        var nameIDs: [String: Int32] = Dictionary(zip(resources.map(\.name), ResourceTypeNames.ids(resources.map(\.name))),
+                                                  uniquingKeysWith: { a, _ in a })
         // Actions of a service mostly repeat a few resource-reference fields (`bucket*`, `object*`):
         // one `[ResourceTypeRef]` per distinct field text.
         var refsByField: [String: [ResourceTypeRef]] = [:]
@@ -100,7 +103,7 @@ enum CatalogParser {
             if let shared = refsByField[refsField] {
                 refs = shared
             } else {
-                refs = parseRefs(b, f[2], resourceByName, formatsByName, &pool)
+                refs = parseRefs(b, f[2], resourceByName, formatsByName, &nameIDs, &pool)
                 refsByField[refsField] = refs
             }
             actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, resourceTypes: refs,
@@ -114,7 +117,8 @@ enum CatalogParser {
 
     /// The `;`-separated resource references of an action row (`name*=key,key;name`).
     private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ resourceByName: [String: ResourceTypeInfo],
-                                  _ formatsByName: [String: [String]], _ pool: inout Set<String>) -> [ResourceTypeRef] {
+                                  _ formatsByName: [String: [String]], _ nameIDs: inout [String: Int32],
+                                  _ pool: inout Set<String>) -> [ResourceTypeRef] {
         var refs: [ResourceTypeRef] = []
         for item in split(b, field, on: semicolon, maxPieces: Int.max) where !item.isEmpty {
             var nameRange = item, keys: [String] = []
@@ -134,8 +138,10 @@ enum CatalogParser {
                 var seen = Set(allKeys)
                 for k in keys where seen.insert(k).inserted { allKeys.append(k) }
             }
+            let nameID: Int32
+            if let known = nameIDs[name] { nameID = known } else { nameID = ResourceTypeNames.ids([name])[0]; nameIDs[name] = nameID }
             refs.append(ResourceTypeRef(name: name, required: required,
-                                        arnFormats: info == nil ? [] : formatsByName[name] ?? [], conditionKeys: allKeys))
+                                        arnFormats: info == nil ? [] : formatsByName[name] ?? [], conditionKeys: allKeys, nameID: nameID))
         }
         return refs
     }

@@ -42,11 +42,9 @@ public enum GrammarRule: PolicyRule {
                     out.append(description.finding("action \"\(item.value)\" is not of the form service:Action",
                                                    fix: "Write the service prefix, e.g. \"ecr:\(item.value)\".", at: item.pointer))
                 }
-                for item in a.items {
-                    if let colon = item.value.firstIndex(of: ":"), Glob.hasWildcard(String(item.value[..<colon])) {
-                        out.append(description.finding("action \"\(item.value)\" has a wildcard in the service prefix, which IAM rejects",
-                                                       fix: "Name the service prefix explicitly; list several services if needed.", at: item.pointer))
-                    }
+                for item in a.items where wildcardService(item.value) {
+                    out.append(description.finding("action \"\(item.value)\" has a wildcard in the service prefix, which IAM rejects",
+                                                   fix: "Name the service prefix explicitly; list several services if needed.", at: item.pointer))
                 }
             }
             if let r = st.resource, policy.kind != .trust {
@@ -57,7 +55,7 @@ public enum GrammarRule: PolicyRule {
                     if !item.value.hasPrefix("arn:") {
                         out.append(description.finding("Resource \"\(item.value)\" is neither \"*\" nor an ARN",
                                                        fix: "Write the full ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE).", at: item.pointer))
-                    } else if ARN(item.value) == nil {
+                    } else if !ResourceMismatchRule.isARN(item.value) {
                         out.append(description.finding("Resource \"\(item.value)\" does not have the six parts of an ARN (arn:partition:service:region:account:resource)",
                                                        fix: "Complete the ARN; use * for a part that may be anything.", at: item.pointer))
                     }
@@ -76,6 +74,21 @@ public enum GrammarRule: PolicyRule {
 }
 
 extension GrammarRule {
+    /// Whether the part before the first colon holds `*` or `?`. ASCII text (every real action) is
+    /// one byte scan; other text goes by Characters, where a colon may carry a combining mark.
+    static func wildcardService(_ action: String) -> Bool {
+        guard action.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard let colon = action.firstIndex(of: ":") else { return false }
+            return Glob.hasWildcard(String(action[..<colon]))
+        }
+        var sawWildcard = false
+        for c in action.utf8 {
+            if c == UInt8(ascii: ":") { return sawWildcard }
+            if c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { sawWildcard = true }
+        }
+        return false
+    }
+
     /// A value a template fills in at deploy time: lint's placeholder text for an intrinsic
     /// (`{Ref:X}`, `{GetAtt:X.Arn}`, `{If:…}`) or a `${…}` substitution.
     static func isTemplatePlaceholder(_ v: String) -> Bool {

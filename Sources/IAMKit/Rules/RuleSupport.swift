@@ -72,11 +72,12 @@ enum RuleSupport {
     /// The pointer of the policy's root object, derived from its parts' pointers.
     static func rootPointer(_ policy: Policy) -> String? {
         let any = policy.version?.pointer ?? policy.statements.first?.pointer ?? policy.id?.pointer
-        guard let p = any, let r = p.range(of: "/", options: .backwards) else { return nil }
-        var root = String(p[..<r.lowerBound])
+        // Byte searches: Foundation's backwards `range(of:)` ran once per policy for nothing.
+        guard let p = any, let r = p.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        var root = String(p[..<r])
         // A statement inside an array sits two levels down (`/Statement/0`).
-        if policy.version == nil && policy.id == nil && !policy.singleStatement, let r2 = root.range(of: "/", options: .backwards) {
-            root = String(root[..<r2.lowerBound])
+        if policy.version == nil && policy.id == nil && !policy.singleStatement, let r2 = root.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            root = String(root[..<r2])
         }
         return root
     }

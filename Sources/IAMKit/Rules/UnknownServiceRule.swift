@@ -17,8 +17,11 @@ public enum UnknownServiceRule: PolicyRule {
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
-        for st in policy.statements {
-            for item in st.action?.items ?? [] {
+        // A plain name the catalog resolved has a known service: most items stop there, before a
+        // prefix string is built and looked up.
+        let resolved = context.memo.resolvedActions(policy)
+        for (si, st) in policy.statements.enumerated() {
+            for (ii, item) in (st.action?.items ?? []).enumerated() where resolved[si][ii] == nil {
                 let v = item.value
                 guard let service = RuleSupport.literalService(v), !RuleSupport.catalog.hasService(service) else { continue }
                 let suggestions = RuleSupport.catalog.suggestions(for: v)
