@@ -16,9 +16,47 @@ enum RuleSupport {
     /// `arn:aws:logs:*:*:*`, `arn:aws:iam::*:role/*`.
     static func isBroadResource(_ pattern: String) -> Bool {
         if pattern == "*" { return true }
+        // The risk scan asks this of every Resource of every Allow statement: ASCII text is answered
+        // on its bytes, without building the ARN's five strings.
+        var text = pattern
+        if let answer = text.withUTF8({ Glob.isASCII($0) ? broadASCII($0) : nil }) { return answer }
+        return broadByARN(pattern)
+    }
+
+    /// `isBroadResource` by parsing an `ARN`: the definition the byte path follows (and the path
+    /// for non-ASCII text).
+    static func broadByARN(_ pattern: String) -> Bool {
+        if pattern == "*" { return true }
         guard let arn = ARN(pattern) else { return false }
         if arn.account.utf8.contains(UInt8(ascii: "*")) && (arn.resource.hasPrefix("*") || arn.resourceName.hasPrefix("*")) { return true }
         return arn.resource == "*" || arn.resource.hasPrefix("*") || arn.resourceName == "*"
+    }
+
+    /// `isBroadResource` of ASCII text, with `ARN`'s splitting: the first five colons cut the parts,
+    /// and the resource name follows the resource's first `/` or `:`.
+    private static func broadASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let colon = UInt8(ascii: ":"), star = UInt8(ascii: "*"), slash = UInt8(ascii: "/")
+        guard b.count >= 4, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "r"), b[2] == UInt8(ascii: "n"), b[3] == colon else { return false }
+        var cuts = 1, i = 4, accountStart = 0, resourceStart = 0
+        while i < b.count && cuts < 5 {
+            if b[i] == colon {
+                cuts += 1
+                if cuts == 4 { accountStart = i + 1 }
+                if cuts == 5 { resourceStart = i + 1 }
+            }
+            i += 1
+        }
+        guard cuts == 5 else { return false }
+        // `resource` starts with `*` (this covers `resource == "*"`).
+        if resourceStart < b.count && b[resourceStart] == star { return true }
+        var cut = resourceStart
+        while cut < b.count && b[cut] != slash && b[cut] != colon { cut += 1 }
+        // No separator: the resource name is empty.
+        guard cut < b.count else { return false }
+        let nameStart = cut + 1
+        if nameStart == b.count - 1 && b[nameStart] == star { return true }
+        let accountWild = b[accountStart..<(resourceStart - 1)].contains(star)
+        return accountWild && nameStart < b.count && b[nameStart] == star
     }
 
     /// Up to `limit` names, then "and N more".
