@@ -19,7 +19,7 @@ public final class ActionCatalog: Sendable {
     /// Byte offset of the body (after the header and index lines) inside `text.utf8`.
     private let bodyStart: Int
     /// The prefixes of the index line, in its order: a prefix's position is its slot.
-    private let prefixTable: ActionNameTable
+    fileprivate let prefixTable: ActionNameTable
     /// Byte range of each slot's block relative to `bodyStart`.
     private let ranges: [Range<Int>]
     /// Byte range of each slot's detail lines (`D|`, one per action) relative to `bodyStart`.
@@ -62,7 +62,7 @@ public final class ActionCatalog: Sendable {
     }
 
     /// The service in `slot` (see `prefixTable`), parsing its block on first use.
-    private func service(slot: Int) -> ServiceInfo? {
+    fileprivate func service(slot: Int) -> ServiceInfo? {
         if let hit = cache.withLock({ $0.services[slot] }) { return hit }
         let range = ranges[slot], detail = detailRanges[slot]
         // Parse outside the lock: two threads may parse the same block once each, which is harmless.
@@ -91,6 +91,33 @@ public final class ActionCatalog: Sendable {
         // Sliced by scalars: a colon is always a scalar boundary, not always a Character one.
         let scalars = fullName.unicodeScalars
         return service(String(scalars[..<colon]))?.action(named: String(scalars[scalars.index(after: colon)...]))
+    }
+
+    /// Resolves many action names in a row (`action(_:)` for each), keeping the service it found
+    /// last: a statement's items mostly name one service, so most names skip the service lookup,
+    /// its lock and its reference count.
+    struct Resolver {
+        let catalog: ActionCatalog
+        private var slot = -1
+        private var service: ServiceInfo?
+
+        init(_ catalog: ActionCatalog) { self.catalog = catalog }
+
+        /// `catalog.action(fullName)`.
+        mutating func action(_ fullName: String) -> ActionInfo? {
+            var text = fullName
+            let ascii: ActionInfo?? = text.withUTF8 { b -> ActionInfo?? in
+                guard Glob.isASCII(b), let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+                guard let s = catalog.prefixTable.index(asciiBytes: UnsafeBufferPointer(rebasing: b[..<colon])) else { return .some(nil) }
+                if s != slot {
+                    slot = s
+                    service = catalog.service(slot: s)
+                }
+                guard let svc = service else { return .some(nil) }
+                return .some(svc.names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { svc.actions[$0] })
+            }
+            return ascii ?? catalog.action(fullName)
+        }
     }
 
     /// The action with this `ActionInfo.id` (from this catalog).

@@ -50,9 +50,10 @@ final class PolicyMemo: @unchecked Sendable {
         sync(policy)
         if let a = actions { lock.unlock(); return a }
         lock.unlock()
+        var resolver = ActionCatalog.Resolver(RuleSupport.catalog)
         let resolved = policy.statements.map { st in
             (st.action?.items ?? []).map { item in
-                Glob.hasWildcard(item.value) ? nil : RuleSupport.catalog.action(item.value)
+                Glob.hasWildcard(item.value) ? nil : resolver.action(item.value)
             }
         }
         lock.lock(); sync(policy); actions = resolved; lock.unlock()
