@@ -104,41 +104,6 @@ public struct Condition: Sendable, Equatable {
     }
 }
 
-/// One statement of a policy.
-public struct Statement: Sendable, Equatable {
-    /// Position in the Statement array (0 when Statement is a single object).
-    public var index: Int
-    /// Pointer of the statement object (`/Statement/3`, or `/Statement` when it is one object).
-    public var pointer: String
-    public var sid: Located<String>?
-    public var effect: Effect?
-    /// Where the Effect element is, when present.
-    public var effectLocation: LazyPointer?
-    public var effectPointer: String? {
-        get { effectLocation?.string }
-        set { effectLocation = newValue.map(LazyPointer.init) }
-    }
-    public var principal: PrincipalBlock?
-    public var action: ElementList?
-    public var resource: ElementList?
-    public var conditions: [Condition]
-    /// Pointer of the Condition block, when present.
-    public var conditionPointer: String?
-
-    public init(index: Int, pointer: String, sid: Located<String>? = nil, effect: Effect?, effectPointer: String? = nil,
-                principal: PrincipalBlock? = nil, action: ElementList?, resource: ElementList?,
-                conditions: [Condition] = [], conditionPointer: String? = nil) {
-        self.index = index; self.pointer = pointer; self.sid = sid; self.effect = effect; self.effectLocation = effectPointer.map(LazyPointer.init)
-        self.principal = principal; self.action = action; self.resource = resource
-        self.conditions = conditions; self.conditionPointer = conditionPointer
-    }
-
-    /// A label for messages: `statement "Sid"` or `statement 3`.
-    public var label: String { sid.map { "statement \"\($0.value)\"" } ?? "statement \(index)" }
-    /// The Sid, or the index as text (for simulator output).
-    public var sidOrIndex: String { sid?.value ?? String(index) }
-}
-
 /// A parsed policy document. Parsing is lenient: the model is built even when the grammar is
 /// broken, and every problem is listed in `diagnostics` so lint can report all of them at once.
 public struct Policy: Sendable {
