@@ -100,6 +100,8 @@ public final class ActionCatalog: Sendable {
         let catalog: ActionCatalog
         private var slot = -1
         private var service: ServiceInfo?
+        /// The prefix bytes, as written, that found `slot`: the same bytes skip the prefix lookup.
+        private var prefix: [UInt8] = []
 
         init(_ catalog: ActionCatalog) { self.catalog = catalog }
 
@@ -108,10 +110,14 @@ public final class ActionCatalog: Sendable {
             var text = fullName
             let ascii: ActionInfo?? = text.withUTF8 { b -> ActionInfo?? in
                 guard Glob.isASCII(b), let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-                guard let s = catalog.prefixTable.index(asciiBytes: UnsafeBufferPointer(rebasing: b[..<colon])) else { return .some(nil) }
-                if s != slot {
-                    slot = s
-                    service = catalog.service(slot: s)
+                let written = UnsafeBufferPointer(rebasing: b[..<colon])
+                if slot < 0 || !written.elementsEqual(prefix) {
+                    guard let s = catalog.prefixTable.index(asciiBytes: written) else { return .some(nil) }
+                    if s != slot {
+                        slot = s
+                        service = catalog.service(slot: s)
+                    }
+                    prefix = Array(written)
                 }
                 guard let svc = service else { return .some(nil) }
                 return .some(svc.names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { svc.actions[$0] })
