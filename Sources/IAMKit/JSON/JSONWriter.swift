@@ -3,10 +3,7 @@
 public enum JSONWriter {
     /// Pretty text with 2-space indentation and a final newline.
     public static func pretty(_ value: JSON) -> String {
-        var out = ""
-        write(value, indent: 0, into: &out)
-        out.append("\n")
-        return out
+        String(decoding: prettyUTF8(value), as: UTF8.self)
     }
 
     /// Appends `value` as `pretty` writes it when it sits `indent` spaces deep (no final newline),
