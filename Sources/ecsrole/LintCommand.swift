@@ -129,7 +129,7 @@ struct LintCommand: AsyncParsableCommand {
             let report = LintReport(files: files, rules: catalog)
             switch format {
             case "json": JSONReportFormatter.writeUTF8(report) { StandardOutput.write($0) }
-            case "sarif": print(SARIFFormatter.render(report, toolVersion: Self.toolVersion), terminator: "")
+            case "sarif": SARIFFormatter.writeUTF8(report, toolVersion: Self.toolVersion) { StandardOutput.write($0) }
             default: print(TextFormatter.render(report, color: Terminal.wantsColor), terminator: "")
             }
             // Machine formats keep stdout parseable; say on stderr why the exit code is 2.

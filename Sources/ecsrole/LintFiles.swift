@@ -59,13 +59,15 @@ enum LintFiles {
 
     static func read(_ path: String) -> Input {
         if path == "-" {
-            return .file(path: "-", bytes: readAll(STDIN_FILENO, sizeHint: 0) ?? [])
+            return .file(path: "-", bytes: readAll(STDIN_FILENO, size: nil) ?? [])
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .unreadable(path: path, message: "cannot read (permission denied?)") }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, let bytes = readAll(fd, sizeHint: Int(st.st_size)) else {
+        guard fstat(fd, &st) == 0 else { return .unreadable(path: path, message: "cannot read (permission denied?)") }
+        let regular = (st.st_mode & S_IFMT) == S_IFREG
+        guard let bytes = readAll(fd, size: regular ? Int(st.st_size) : nil) else {
             return .unreadable(path: path, message: "cannot read (permission denied?)")
         }
         return .file(path: path, bytes: bytes)
@@ -74,21 +76,38 @@ enum LintFiles {
     /// Everything left to read on `fd`, or nil on a read error (a directory, an I/O error).
     ///
     /// Plain read(2) into one buffer of the file's size: FileManager's Data, then copying it into an
-    /// array, cost two allocations and a copy per file.
-    private static func readAll(_ fd: Int32, sizeHint: Int) -> [UInt8]? {
-        // One byte more than the size, so that a file read whole ends with a read of 0, not a regrow.
-        var bytes = [UInt8](repeating: 0, count: max(sizeHint, 0) + 1)
-        var count = 0
+    /// array, cost two allocations and a copy per file. The buffer is not zeroed first, and a regular
+    /// file of `size` bytes is read with one call: asking for a byte more and getting exactly `size`
+    /// is the end of the file (a file that grew meanwhile returns more and is read on to its end).
+    private static func readAll(_ fd: Int32, size: Int?) -> [UInt8]? {
+        var capacity = max(size ?? 0, 0) + 1
+        var failed = false
+        var bytes = [UInt8]()
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 64 * 1024))) }
-            let n = bytes.withUnsafeMutableBytes { readSome(fd, $0.baseAddress! + count, $0.count - count) }
-            if n > 0 { count += n; continue }
-            if n == 0 { break }
-            if errno == EINTR { continue }
-            return nil
+            // Grown like an array: the bytes read so far are kept, the rest of the room is new.
+            let previous = bytes
+            var done = false
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                let base = buffer.baseAddress!
+                if !previous.isEmpty { previous.withUnsafeBufferPointer { _ = buffer.initialize(fromContentsOf: $0) } }
+                count = previous.count
+                while count < capacity {
+                    let n = readSome(fd, base + count, capacity - count)
+                    if n > 0 {
+                        count += n
+                        if let size, count == size, count < capacity { done = true; return }
+                        continue
+                    }
+                    if n == 0 { done = true; return }
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+            }
+            if failed { return nil }
+            if done { return bytes }
+            capacity += max(capacity, 64 * 1024)
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
     }
 }
 

@@ -39,12 +39,13 @@ public final class JSONReportStream: @unchecked Sendable {
 
     /// Hands over the entries of input `index` (0, 1, 2… each once, from any thread).
     public func submit(_ index: Int, _ entries: [LintReport.File]) {
-        var part = Part(text: JSONBytes(), entries: entries.count, tally: JSONReportFormatter.Tally(), errors: [])
-        for (i, file) in entries.enumerated() {
+        var part = Part(text: JSONBytes(capacity: JSONReportFormatter.sizeEstimate(entries)), entries: entries.count,
+                        tally: JSONReportFormatter.Tally(), errors: [])
+        for i in entries.indices {
             if i > 0 { part.text.raw(",\n") }
-            JSONReportFormatter.entry(file, into: &part.text)
-            part.tally.add(file)
-            if let e = file.error { part.errors.append((file.path, e)) }
+            JSONReportFormatter.entry(entries[i], into: &part.text)
+            part.tally.add(entries[i])
+            if let e = entries[i].error { part.errors.append((entries[i].path, e)) }
         }
         lock.lock()
         waiting[index] = part

@@ -114,15 +114,41 @@ public enum LintPipeline {
 
     /// Drops repeats (a managed policy attached to several roles of a bundle is one place in the
     /// file) and orders by line, then column, then rule.
+    ///
+    /// Works on indices: the items are copied once, into the result, and only when something moves
+    /// or goes (hashing each finding's message into a set and sorting copies of the items was a
+    /// percent of the run for a file's handful of findings).
     static func tidy(_ items: [LintReport.Item]) -> [LintReport.Item] {
-        var seen = Set<TidyKey>()
-        let unique = items.filter { seen.insert(TidyKey(slug: $0.finding.slug, pointer: $0.finding.pointer, message: $0.finding.message)).inserted }
-        return unique.enumerated().sorted { a, b in
-            let pa = a.element.finding.position, pb = b.element.finding.position
-            let ka = (pa?.line ?? 0, pa?.column ?? 0), kb = (pb?.line ?? 0, pb?.column ?? 0)
-            if ka != kb { return ka < kb }
-            return a.offset < b.offset
-        }.map(\.element)
+        var keep: [Int] = []
+        keep.reserveCapacity(items.count)
+        if items.count <= 32 {
+            // A handful of findings: comparing with the ones kept is cheaper than hashing messages.
+            for i in items.indices {
+                let a = items[i].finding
+                let repeated = keep.contains { j in
+                    let b = items[j].finding
+                    return a.slug == b.slug && a.pointer == b.pointer && a.message == b.message
+                }
+                if !repeated { keep.append(i) }
+            }
+        } else {
+            var seen = Set<TidyKey>()
+            for i in items.indices {
+                let f = items[i].finding
+                if seen.insert(TidyKey(slug: f.slug, pointer: f.pointer, message: f.message)).inserted { keep.append(i) }
+            }
+        }
+        func key(_ i: Int) -> (Int, Int) {
+            let p = items[i].finding.position
+            return (p?.line ?? 0, p?.column ?? 0)
+        }
+        // The index breaks ties, so the order is that of a stable sort.
+        keep.sort { a, b in
+            let ka = key(a), kb = key(b)
+            return ka != kb ? ka < kb : a < b
+        }
+        if keep.count == items.count && keep.indices.allSatisfy({ keep[$0] == $0 }) { return items }
+        return keep.map { items[$0] }
     }
 }
 

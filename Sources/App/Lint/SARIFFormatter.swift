@@ -10,6 +10,21 @@ public enum SARIFFormatter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
     public static func render(_ report: LintReport, toolVersion: String) -> String {
+        String(decoding: renderUTF8(report, toolVersion: toolVersion), as: UTF8.self)
+    }
+
+    /// `render`'s text as UTF-8 bytes.
+    public static func renderUTF8(_ report: LintReport, toolVersion: String) -> [UInt8] {
+        JSONWriter.prettyUTF8(document(report, toolVersion: toolVersion))
+    }
+
+    /// `render`'s text handed to `emit` in parts, in order (what the command writes to standard output).
+    public static func writeUTF8(_ report: LintReport, toolVersion: String, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        JSONWriter.writePrettyUTF8(document(report, toolVersion: toolVersion), to: emit)
+    }
+
+    /// The SARIF log as a `JSON` tree.
+    static func document(_ report: LintReport, toolVersion: String) -> JSON {
         let ruleIndex = Dictionary(report.rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let rules: [JSON] = report.rules.map { r in
             .obj([
@@ -74,7 +89,7 @@ public enum SARIFFormatter {
             ])])),
             ("results", .array(results)),
         ])
-        return JSONWriter.pretty(.obj([("$schema", .string(schemaURI)), ("version", .string("2.1.0")), ("runs", .array([run]))]))
+        return .obj([("$schema", .string(schemaURI)), ("version", .string("2.1.0")), ("runs", .array([run]))])
     }
 
     static func level(_ s: Severity) -> String {

@@ -86,6 +86,14 @@ public struct JSONNode: Sendable {
     /// The node at a JSON Pointer below this node, or nil when the path does not exist.
     public func node(at pointer: String) -> JSONNode? {
         if pointer.isEmpty { return self }
+        var bytes = pointer
+        if let found = bytes.withUTF8({ resolveFast($0, deepest: false) { $0 } }) { return found }
+        return nodeByCharacters(at: pointer)
+    }
+
+    /// `node(at:)` on `String`s: for pointers with `~` escapes or beyond printable ASCII.
+    func nodeByCharacters(at pointer: String) -> JSONNode? {
+        if pointer.isEmpty { return self }
         let own = self.pointer
         let rel = !own.isEmpty && pointer.hasPrefix(own) ? Substring(pointer.dropFirst(own.count)) : Substring(pointer)
         // Tokens as substrings of the pointer: every finding's position is looked up here, and a

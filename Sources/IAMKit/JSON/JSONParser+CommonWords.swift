@@ -21,9 +21,18 @@ extension JSONParser {
         return (low, high)
     }
 
+    /// Which bytes a word starts with, as 128 bits, to turn away at once the short values no word
+    /// starts like (lower-case names, most digits).
+    private static let firstBytes: (low: UInt64, high: UInt64) = commonWords.reduce((0, 0)) { acc, word in
+        let b = word.utf8.first!
+        return b < 64 ? (acc.0 | 1 << UInt64(b), acc.1) : (acc.0, acc.1 | 1 << UInt64(b - 64))
+    }
+
     /// The literal equal to `slice`, if it is one of `commonWords`.
     static func common(_ slice: UnsafeBufferPointer<UInt8>) -> String? {
         guard slice.count <= 11, !slice.isEmpty else { return nil }
+        let first = slice[0]
+        guard first < 128, (first < 64 ? firstBytes.low >> UInt64(first) : firstBytes.high >> UInt64(first - 64)) & 1 != 0 else { return nil }
         let (low, high) = pack(slice)
         return commonKeys.withUnsafeBufferPointer { keys in
             for i in keys.indices where keys[i].length == slice.count && keys[i].low == low && keys[i].high == high {

@@ -19,6 +19,11 @@ public struct JSONDocument: Sendable {
     /// The position of the node at `pointer`, or of its nearest existing ancestor.
     public func position(of pointer: String) -> SourcePosition {
         var p = pointer
+        // One walk: the deepest node reached is the nearest existing ancestor (see `resolveFast`).
+        if root.location.token == nil && root.location.base.isEmpty,
+           let found = p.withUTF8({ root.resolveFast($0, deepest: true) { $0.position } }), let found {
+            return found
+        }
         while true {
             if let n = root.node(at: p) { return n.position }
             guard let slash = p.lastIndex(of: "/") else { return root.position }

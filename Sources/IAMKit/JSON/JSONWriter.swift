@@ -3,10 +3,7 @@
 public enum JSONWriter {
     /// Pretty text with 2-space indentation and a final newline.
     public static func pretty(_ value: JSON) -> String {
-        var out = ""
-        write(value, indent: 0, into: &out)
-        out.append("\n")
-        return out
+        String(decoding: prettyUTF8(value), as: UTF8.self)
     }
 
     /// Appends `value` as `pretty` writes it when it sits `indent` spaces deep (no final newline),
@@ -33,24 +30,39 @@ public enum JSONWriter {
 
     /// `quote(s).unicodeScalars.count`, counted on UTF-8 bytes (a scalar is a byte that is not a
     /// continuation byte; decoding scalars was most of `policy-size` on large corpora).
-    private static func quotedScalarCount(_ s: String) -> Int {
+    static func quotedScalarCount(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { bytes in
             var n = 2
-            for b in bytes {
-                switch b {
+            var i = 0
+            // Eight plain ASCII bytes (no quote, backslash or control character) are eight scalars.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                while i + 8 <= bytes.count {
+                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                    let special = (w & highs) | ((w &- ones &* 0x20) & ~w & highs)
+                        | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)
+                    if special != 0 { break }
+                    n += 8
+                    i += 8
+                }
+            }
+            while i < bytes.count {
+                switch bytes[i] {
                 case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2
                 case ..<0x20: n += 6
                 case 0x80..<0xC0: break
                 default: n += 1
                 }
+                i += 1
             }
             return n
         }
     }
 
     /// `s.unicodeScalars.count`, on UTF-8 bytes.
-    private static func scalarCount(_ s: String) -> Int {
+    static func scalarCount(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
