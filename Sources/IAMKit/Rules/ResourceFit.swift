@@ -46,7 +46,7 @@ final class ResourceFit {
         }
         if ruledOut == (1 << aliases.count) - 1 { return false }
         if let hit = memo[format] { return hit }
-        let tokens = PatternOverlap.formatTokens(format)
+        let tokens = Self.formatTokens.value(format) { PatternOverlap.formatTokens(format) }
         let r = aliases.indices.contains { ruledOut & (1 << $0) == 0 && PatternOverlap.overlaps(aliases[$0].tokens, tokens) }
         memo[format] = r
         return r
@@ -54,6 +54,10 @@ final class ResourceFit {
 
     /// The service segment of `text` when every string it stands for has exactly that third
     /// `:`-separated segment (nil otherwise).
+    /// Tokens per catalog ARN format, for the whole process: every policy builds its own fits, and
+    /// tokenising the same ~1,500 formats again for each was most of a fit check.
+    private static let formatTokens = RuleCache<[PatternOverlap.Token], String>()
+
     static func fixedService(_ text: String, format: Bool) -> [UInt8]? {
         var text = text
         return text.withUTF8 { b in serviceRange(b, format: format).map { Array(b[$0]) } }
