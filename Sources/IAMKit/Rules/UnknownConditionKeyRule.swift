@@ -19,11 +19,19 @@ public enum UnknownConditionKeyRule: PolicyRule {
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         let catalog = RuleSupport.catalog
         var out: [Finding] = []
-        for st in policy.statements where !st.conditions.isEmpty {
-            let services = Set((st.action?.negated == false ? st.action!.values : []).compactMap { v -> String? in
-                guard let c = v.firstIndex(of: ":") else { return nil }
-                return String(v[..<c]).lowercased()
-            }.filter { catalog.hasService($0) })
+        var resolved: [[ActionInfo?]]?
+        for (si, st) in policy.statements.enumerated() where !st.conditions.isEmpty {
+            // A resolved name's service is its catalog prefix (lower-case, known); only the other
+            // items are cut and looked up.
+            if resolved == nil { resolved = context.memo.resolvedActions(policy) }
+            var services = Set<String>()
+            for (ii, item) in (st.action?.negated == false ? st.action!.items : []).enumerated() {
+                if let a = resolved![si][ii] { services.insert(a.service); continue }
+                let v = item.value
+                guard let c = v.firstIndex(of: ":") else { continue }
+                let prefix = String(v[..<c]).lowercased()
+                if catalog.hasService(prefix) { services.insert(prefix) }
+            }
             for c in st.conditions {
                 if !catalog.conditionKeyExists(c.key) {
                     out.append(description.finding("condition key \"\(c.key)\" is not a global key and no service defines it: it is never in the request context",
