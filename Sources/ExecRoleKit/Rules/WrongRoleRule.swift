@@ -47,9 +47,15 @@ public enum WrongRoleRule: RoleRule {
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) where st.isAllow {
+        let index = role.index
+        // The services of this role the table mentions, decided once per role instead of hashing
+        // every item's service: `Memo.hits` returns nothing for an item whose service part is a
+        // plain name outside `Memo.services`, which is what its non-empty `ActionKey` is.
+        let appKeys = index.serviceKeys.filter { memo.services.contains($0) }
+        for st in index.statements where st.isAllow {
             guard let a = st.statement.action, !a.negated else { continue }
-            for item in a.items where item.value != "*" {
+            for (i, item) in a.items.enumerated() where item.value != "*" {
+                if let key = st.actionKeys[i], !key.isEmpty, !appKeys.contains(key) { continue }
                 let hits = memo.hits(item.value)
                 guard let first = hits.first else { continue }
                 let what = Glob.hasWildcard(item.value)
