@@ -42,29 +42,48 @@ public enum LintEngine {
             }
         }
         var superseding: Set<SupersedeKey> = []
+        // The slugs some finding supersedes: only hits with one of these can be removed, so the
+        // others skip `statementKey` and the set lookup.
+        var supersededSlugs: Set<String> = []
         for rule in rules.roleRules {
             let found = rule.check(role)
-            for f in found where !rule.supersedes.isEmpty {
-                for s in rule.supersedes { superseding.insert(key(f.document, statementKey(f.finding.pointer), s)) }
+            if !found.isEmpty && !rule.supersedes.isEmpty {
+                supersededSlugs.formUnion(rule.supersedes)
+                for f in found {
+                    for s in rule.supersedes { superseding.insert(key(f.document, statementKey(f.finding.pointer), s)) }
+                }
             }
             hits += found
         }
-        hits.removeAll { superseding.contains(key($0.document, statementKey($0.finding.pointer), $0.finding.slug)) }
+        if !superseding.isEmpty {
+            hits.removeAll {
+                supersededSlugs.contains($0.finding.slug) && superseding.contains(key($0.document, statementKey($0.finding.pointer), $0.finding.slug))
+            }
+        }
         var out: [(order: Int, finding: Finding)] = []
-        var seen = Set<SeenKey>()
+        out.reserveCapacity(hits.count)
+        var seen = Set<SeenKey>(minimumCapacity: hits.count)
         for h in hits {
             var f = h.finding
             let order: Int
             switch h.document {
+            case .identity(let i): order = i
+            case .trust: order = role.identityPolicies.count
+            case .taskDefinition: order = role.identityPolicies.count + 1
+            case .role: order = role.identityPolicies.count + 2
+            }
+            // Duplicates are dropped before their position is looked up: the key does not need it.
+            guard seen.insert(SeenKey(order: order, rule: f.rule, pointer: f.pointer, message: f.message)).inserted else { continue }
+            switch h.document {
             case .identity(let i):
                 let src = role.identityPolicies[i]
-                f.document = src.name; f.position = src.position(of: f.pointer); order = i
+                f.document = src.name; f.position = src.position(of: f.pointer)
             case .trust:
-                f.document = "trust"; f.position = role.trustPolicy?.position(of: f.pointer); order = role.identityPolicies.count
+                f.document = "trust"; f.position = role.trustPolicy?.position(of: f.pointer)
             case .taskDefinition:
-                f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer); order = role.identityPolicies.count + 1
+                f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer)
             case .role:
-                f.document = role.name ?? "role"; order = role.identityPolicies.count + 2
+                f.document = role.name ?? "role"
                 // Role-wide pointers (ManagedPolicyArns in a template) refer to the file the role's
                 // policies were read from, when there is one.
                 if !f.pointer.isEmpty {
@@ -72,7 +91,6 @@ public enum LintEngine {
                     f.position = docs.first { $0.root.node(at: f.pointer) != nil }?.position(of: f.pointer)
                 }
             }
-            guard seen.insert(SeenKey(order: order, rule: f.rule, pointer: f.pointer, message: f.message)).inserted else { continue }
             out.append((order, f))
         }
         out.sort { a, b in
@@ -99,6 +117,13 @@ public enum LintEngine {
         var rule: String
         var pointer: String
         var message: String
+
+        /// Hashes everything but the message: findings of one rule on one pointer are few, so equal
+        /// hashes are rare and `==` still compares messages; hashing every (long) message was most
+        /// of the dedupe's cost.
+        func hash(into h: inout Hasher) {
+            h.combine(order); h.combine(rule); h.combine(pointer)
+        }
     }
 
     static func key(_ d: RoleDocument, _ statement: String, _ slug: String) -> SupersedeKey {

@@ -27,7 +27,9 @@ public struct PolicySource: Sendable {
     }
 
     /// Line and column of a pointer, when the document is known.
-    public func position(of pointer: String) -> SourcePosition? { document?.position(of: pointer) }
+    public func position(of pointer: String) -> SourcePosition? {
+        document.map { PointerPosition.position(of: pointer, in: $0) }
+    }
 }
 
 /// Everything known about one role under review: the unit rules run on.
