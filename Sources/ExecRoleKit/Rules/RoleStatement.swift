@@ -12,7 +12,7 @@ final class RoleStatement: Sendable {
     let statement: Statement
     /// `ActionKey.item(_:)` of each Action/NotAction item, in item order: an item whose key is a
     /// service other than the one an action names cannot match that action, so no glob runs for it.
-    let actionKeys: [String?]
+    let actionKeys: [UInt64]
 
     init(policyIndex: Int, sourceName: String, statement: Statement) {
         self.policyIndex = policyIndex; self.sourceName = sourceName; self.statement = statement
@@ -26,14 +26,14 @@ final class RoleStatement: Sendable {
     func covers(action: String) -> Bool { covers(action, key: ActionKey.query(action)) }
 
     /// `covers(action:)` with the action's key already computed (`ActionKey.query`).
-    func covers(_ action: String, key: String?) -> Bool {
+    func covers(_ action: String, key: UInt64) -> Bool {
         guard let list = statement.action else { return false }
         let hit = names(action, key: key)
         return list.negated ? !hit : hit
     }
 
     /// Whether any item of Action or NotAction matches `action`.
-    func names(_ action: String, key: String?) -> Bool {
+    func names(_ action: String, key: UInt64) -> Bool {
         guard let items = statement.action?.items else { return false }
         for i in items.indices where ActionKey.mayMatch(actionKeys[i], key) {
             if Glob.matches(items[i].value, action, caseInsensitive: true) { return true }
@@ -45,7 +45,7 @@ final class RoleStatement: Sendable {
     func items(naming action: String) -> [Located<String>] { items(naming: action, key: ActionKey.query(action)) }
 
     /// `items(naming:)` with the action's key already computed (`ActionKey.query`).
-    func items(naming action: String, key: String?) -> [Located<String>] {
+    func items(naming action: String, key: UInt64) -> [Located<String>] {
         guard let a = statement.action, !a.negated else { return [] }
         var out: [Located<String>] = []
         for i in a.items.indices where ActionKey.mayMatch(actionKeys[i], key) {

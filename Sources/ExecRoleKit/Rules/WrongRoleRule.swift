@@ -29,6 +29,10 @@ public enum WrongRoleRule: RoleRule {
         private var store: [String: [(String, String)]] = [:]
         /// Services the application-action table mentions; items of other services cannot match.
         let services = Set(RiskCatalog.applicationActions.compactMap { $0.pattern.split(separator: ":").first.map { $0.lowercased() } })
+        /// `ActionKey.item` of each of `services` (a couple of dozen: a scan beats hashing).
+        let serviceKeys: [UInt64]
+
+        init() { serviceKeys = services.map { ActionKey.item($0) } }
 
         func hits(_ item: String) -> [(String, String)] {
             // The first non-empty `:`-separated part (as `split(separator:).first`), by bytes and
@@ -36,10 +40,18 @@ public enum WrongRoleRule: RoleRule {
             let colon = UInt8(ascii: ":")
             let svc = String(decoding: item.utf8.drop { $0 == colon }.prefix { $0 != colon }, as: UTF8.self).lowercased()
             if !svc.isEmpty, !Glob.hasWildcard(svc), !services.contains(svc) { return [] }
-            let key = item.lowercased()
-            lock.lock(); if let h = store[key] { lock.unlock(); return h }; lock.unlock()
+            return expanded(item)
+        }
+
+        /// `hits` without the service test, for an item the caller already found may name one of
+        /// `services` (the test only saves expanding; the answer is the same).
+        func expanded(_ item: String) -> [(String, String)] {
+            // Keyed by the item as written: the answer does not depend on case (the catalog and the
+            // table match case-insensitively), and lower-casing every item cost more than the
+            // rare second expansion of another spelling.
+            lock.lock(); if let h = store[item] { lock.unlock(); return h }; lock.unlock()
             let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
-            lock.lock(); store[key] = h; lock.unlock()
+            lock.lock(); store[item] = h; lock.unlock()
             return h
         }
     }
@@ -47,16 +59,16 @@ public enum WrongRoleRule: RoleRule {
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
-        let index = role.index
-        // The services of this role the table mentions, decided once per role instead of hashing
-        // every item's service: `Memo.hits` returns nothing for an item whose service part is a
-        // plain name outside `Memo.services`, which is what its non-empty `ActionKey` is.
-        let appKeys = index.serviceKeys.filter { memo.services.contains($0) }
-        for st in index.statements where st.isAllow {
+        for st in role.index.statements where st.isAllow {
             guard let a = st.statement.action, !a.negated else { continue }
             for (i, item) in a.items.enumerated() where item.value != "*" {
-                if let key = st.actionKeys[i], !key.isEmpty, !appKeys.contains(key) { continue }
-                let hits = memo.hits(item.value)
+                // `Memo.hits` returns nothing for an item whose service part is a plain name
+                // outside `Memo.services`; such an item has a key (ActionKey) that is not among the
+                // services' keys, a test without building the service's name. (A key that merely
+                // collides with theirs only costs a call to `hits`.)
+                let key = st.actionKeys[i]
+                if key != ActionKey.none && !memo.serviceKeys.contains(key) { continue }
+                let hits = key == ActionKey.none ? memo.hits(item.value) : memo.expanded(item.value)
                 guard let first = hits.first else { continue }
                 let what = Glob.hasWildcard(item.value)
                     ? "\"\(item.value)\" includes application actions (\(RoleSupport.quote(hits.prefix(4).map(\.0)))\(hits.count > 4 ? " and \(hits.count - 4) more" : ""))"
