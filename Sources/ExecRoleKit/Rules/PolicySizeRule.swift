@@ -38,14 +38,20 @@ public enum PolicySizeRule: RoleRule {
         case .bool(let b): return b ? 4 : 5
         case .number(let n): return scalarCount(n)
         case .string(let s): return quotedScalarCount(s)
+        // Through the buffers: iterating the arrays copied every node and member (key, value,
+        // pointers) just to read it.
         case .array(let items):
-            var n = 2 + max(items.count - 1, 0)
-            for item in items { n += compactScalarCount(item) }
-            return n
+            return items.withUnsafeBufferPointer { b in
+                var n = 2 + max(b.count - 1, 0)
+                for i in b.indices { n += compactScalarCount(b[i]) }
+                return n
+            }
         case .object(let members):
-            var n = 2 + max(members.count - 1, 0)
-            for m in members { n += quotedScalarCount(m.key) + 1 + compactScalarCount(m.value) }
-            return n
+            return members.withUnsafeBufferPointer { b in
+                var n = 2 + max(b.count - 1, 0)
+                for i in b.indices { n += quotedScalarCount(b[i].key) + 1 + compactScalarCount(b[i].value) }
+                return n
+            }
         }
     }
 
@@ -54,13 +60,15 @@ public enum PolicySizeRule: RoleRule {
     private static func quotedScalarCount(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { bytes in
-            var n = 2
-            for b in bytes {
+            // Every byte counts one; the few that are not printable ASCII other than `"` and `\`
+            // adjust that (an escape is longer, a continuation byte is no scalar of its own).
+            var n = 2 + bytes.count
+            for b in bytes where b < 0x20 || b >= 0x80 || b == 0x22 || b == 0x5C {
                 switch b {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2
-                case ..<0x20: n += 6
-                case 0x80..<0xC0: break
-                default: n += 1
+                case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 1
+                case ..<0x20: n += 5
+                case 0x80..<0xC0: n -= 1
+                default: break
                 }
             }
             return n
