@@ -23,14 +23,18 @@ struct PointerPositionTests {
 
     @Test func oddPointers() throws {
         let doc = try JSONParser.parse(#"""
-        {"Statement":[{"Action":["a","b"],"a/b":{"~":1},"":{"":[true]}}],"x":"s","é":{"k":2},"1":[[0]]}
+        {"Statement":[{"Action":["a","b"],"a/b":{"~":1},"":{"":[true]}}],"x":"s","é":{"k":2},"1":[[0]],"\u212A":{"z":1}}
         """#)
         var ps = ["", "/", "Statement", "Statement/0", "abc/Statement/0", "/Statement/0/Action/1", "/Statement/0/Action/2",
                   "/Statement/0/a~1b/~0", "/Statement/0/a~1b", "/Statement/0/a/b", "/Statement/0//", "/Statement/0///0",
                   "/x/0", "/\u{E9}/k", "/e\u{301}/k", "/1/0/0", "/1/0/0/0", "/Statement/1", "/Statement/-0", "/Statement/ 0",
-                  "/Statement/0/Action/01", "/Statement/0/Action/+1", "/Statement/9999999999999999999999"]
+                  "/Statement/0/Action/01", "/Statement/0/Action/+1", "/Statement/9999999999999999999999",
+                  "/Statement/-9999999999999999999999", "/Statement/+", "/Statement/-", "/Statement/-00", "/K/z", "/k/z",
+                  "/Statement/0/Action/1/x", "/x/y/z"]
         pointers(doc.root, &ps)
         expectSame(doc, ps, "odd")
+        // The Kelvin sign is canonically equivalent to `K`: String equality, not bytes, decides.
+        #expect(PointerPosition.position(of: "/K/z", in: doc) != doc.root.position)
     }
 
     @Test func fixtureDocuments() throws {

@@ -5,37 +5,86 @@ import IAMKit
 ///
 /// Every finding the engine reports is pinned with this. `JSONDocument.position(of:)` splits the
 /// pointer into an array of tokens for every ancestor it tries, which was most of the engine's own
-/// work after the rules on the managed-policy corpus; this walks the pointer once, token slices in
-/// place, and stops at the first token that does not resolve (that node is the nearest ancestor).
+/// work after the rules on the managed-policy corpus; this walks the pointer's bytes once and stops
+/// at the first token that does not resolve (that node is the nearest ancestor).
 enum PointerPosition {
     static func position(of pointer: String, in document: JSONDocument) -> SourcePosition {
-        let slash = UInt8(ascii: "/")
-        let u = pointer.utf8
-        // Escaped tokens (`~0`, `~1`), non-ASCII pointers (where a `/` followed by a combining mark
-        // is one Character, so IAMKit's Character split would not cut there) and roots that are not
-        // the document root are rare: IAMKit answers those.
-        guard document.root.pointer.isEmpty, u.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "~") }) else {
-            return document.position(of: pointer)
+        let root = document.root
+        var pointer = pointer
+        let found: SourcePosition? = pointer.withUTF8 { p in
+            // Escaped tokens (`~0`, `~1`), non-ASCII pointers (where a `/` followed by a combining
+            // mark is one Character, so IAMKit's Character split would not cut there) and roots that
+            // are not the document root are rare: IAMKit answers those.
+            var acc: UInt8 = 0, tilde = false
+            for b in p { acc |= b; tilde = tilde || b == UInt8(ascii: "~") }
+            guard acc < 0x80, !tilde, root.pointer.isEmpty else { return nil }
+            return walk(root, p)
         }
-        var node = document.root
+        return found ?? document.position(of: pointer)
+    }
+
+    /// The walk over an ASCII pointer without escapes.
+    private static func walk(_ root: JSONNode, _ p: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+        let slash = UInt8(ascii: "/")
+        var node = root
         // IAMKit drops whatever precedes the first `/` (nothing, for a well-formed pointer).
-        guard var slashAt = u.firstIndex(of: slash) else { return node.position }
+        var start = 0
+        while start < p.count && p[start] != slash { start += 1 }
+        guard start < p.count else { return node.position }
         while true {
-            let start = u.index(after: slashAt)
-            let end = u[start...].firstIndex(of: slash) ?? u.endIndex
-            let token = pointer[start..<end]
+            start += 1
+            var end = start
+            while end < p.count && p[end] != slash { end += 1 }
+            let token = UnsafeBufferPointer(rebasing: p[start..<end])
             switch node.kind {
             case .object(let members):
-                guard let next = members.first(where: { $0.key == token })?.value else { return node.position }
+                // Through the buffer: `firstIndex(where:)` copied every member it looked at.
+                guard let next = members.withUnsafeBufferPointer({ m -> JSONNode? in
+                    for j in m.indices where keyEquals(m[j].key, token) { return m[j].value }
+                    return nil
+                }) else { return node.position }
                 node = next
             case .array(let items):
-                guard let i = Int(token), i >= 0, i < items.count else { return node.position }
+                guard let i = index(token), i < items.count else { return node.position }
                 node = items[i]
             default:
                 return node.position
             }
-            if end == u.endIndex { return node.position }
-            slashAt = end
+            if end == p.count { return node.position }
+            start = end
         }
+    }
+
+    /// `key == token` (Swift's String equality, canonical equivalence) for an ASCII token: equal
+    /// bytes are equal strings, and an ASCII key with other bytes is a different string; only a
+    /// non-ASCII key (which may be canonically equivalent to ASCII, e.g. the Kelvin sign and `K`)
+    /// needs the String comparison.
+    private static func keyEquals(_ key: String, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        var key = key
+        return key.withUTF8 { k in
+            if k.count == token.count && k.elementsEqual(token) { return true }
+            guard k.contains(where: { $0 >= 0x80 }) else { return false }
+            return String(decoding: k, as: UTF8.self) == String(decoding: token, as: UTF8.self)
+        }
+    }
+
+    /// `Int(token)` when it is an index IAMKit accepts (`i >= 0`): an optional sign, then digits.
+    /// Values past any array's size come back as `Int.max` rather than overflowing.
+    private static func index(_ token: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, negative = false
+        if let first = token.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-"); i = 1
+        }
+        guard i < token.count else { return nil }
+        var value = 0
+        while i < token.count {
+            let d = token[i] &- UInt8(ascii: "0")
+            guard d < 10 else { return nil }
+            if value < Int.max / 20 { value = value * 10 + Int(d) } else { value = Int.max }
+            i += 1
+        }
+        // `Int("-0")` is 0; any other negative number is no index.
+        if negative { return value == 0 ? 0 : nil }
+        return value
     }
 }
