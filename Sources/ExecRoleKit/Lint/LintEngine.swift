@@ -60,30 +60,21 @@ public enum LintEngine {
                 supersededSlugs.contains($0.finding.slug) && superseding.contains(key($0.document, statementKey($0.finding.pointer), $0.finding.slug))
             }
         }
-        var out: [(order: Int, finding: Finding)] = []
-        out.reserveCapacity(hits.count)
-        var seen = Set<SeenKey>(minimumCapacity: hits.count)
+        var placed: [(order: Int, finding: Finding)] = []
+        placed.reserveCapacity(hits.count)
         for h in hits {
             var f = h.finding
             let order: Int
             switch h.document {
-            case .identity(let i): order = i
-            case .trust: order = role.identityPolicies.count
-            case .taskDefinition: order = role.identityPolicies.count + 1
-            case .role: order = role.identityPolicies.count + 2
-            }
-            // Duplicates are dropped before their position is looked up: the key does not need it.
-            guard seen.insert(SeenKey(order: order, rule: f.rule, pointer: f.pointer, message: f.message)).inserted else { continue }
-            switch h.document {
             case .identity(let i):
                 let src = role.identityPolicies[i]
-                f.document = src.name; f.position = src.position(of: f.pointer)
+                f.document = src.name; f.position = src.position(of: f.pointer); order = i
             case .trust:
-                f.document = "trust"; f.position = role.trustPolicy?.position(of: f.pointer)
+                f.document = "trust"; f.position = role.trustPolicy?.position(of: f.pointer); order = role.identityPolicies.count
             case .taskDefinition:
-                f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer)
+                f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer); order = role.identityPolicies.count + 1
             case .role:
-                f.document = role.name ?? "role"
+                f.document = role.name ?? "role"; order = role.identityPolicies.count + 2
                 // Role-wide pointers (ManagedPolicyArns in a template) refer to the file the role's
                 // policies were read from, when there is one.
                 if !f.pointer.isEmpty {
@@ -91,16 +82,9 @@ public enum LintEngine {
                     f.position = docs.first { $0.root.node(at: f.pointer) != nil }?.position(of: f.pointer)
                 }
             }
-            out.append((order, f))
+            placed.append((order, f))
         }
-        out.sort { a, b in
-            if a.order != b.order { return a.order < b.order }
-            let pa = a.finding.position.map { ($0.line, $0.column) } ?? (Int.max, 0)
-            let pb = b.finding.position.map { ($0.line, $0.column) } ?? (Int.max, 0)
-            if pa != pb { return pa < pb }
-            return a.finding.rule < b.finding.rule
-        }
-        return out.map(\.finding)
+        return FindingOrder.arrange(placed)
     }
 
     /// A statement's rule, superseded. A struct, not interpolated text: `"\(document)"` goes through
@@ -109,21 +93,6 @@ public enum LintEngine {
         var document: RoleDocument
         var statement: String
         var slug: String
-    }
-
-    /// A finding as the engine deduplicates it.
-    private struct SeenKey: Hashable {
-        var order: Int
-        var rule: String
-        var pointer: String
-        var message: String
-
-        /// Hashes everything but the message: findings of one rule on one pointer are few, so equal
-        /// hashes are rare and `==` still compares messages; hashing every (long) message was most
-        /// of the dedupe's cost.
-        func hash(into h: inout Hasher) {
-            h.combine(order); h.combine(rule); h.combine(pointer)
-        }
     }
 
     static func key(_ d: RoleDocument, _ statement: String, _ slug: String) -> SupersedeKey {
