@@ -21,8 +21,9 @@ final class RoleIndex: Sendable {
         var statements: [RoleStatement] = []
         statements.reserveCapacity(role.identityPolicies.reduce(0) { $0 + $1.policy.statements.count })
         for (i, src) in role.identityPolicies.enumerated() {
-            for st in src.policy.statements {
-                statements.append(RoleStatement(policyIndex: i, sourceName: src.name, statement: st))
+            let sts = src.policy.statements
+            for j in sts.indices {
+                statements.append(RoleStatement(policyIndex: i, sourceName: src.name, statements: sts, statementIndex: j))
             }
         }
         self.statements = statements
@@ -43,7 +44,7 @@ final class RoleIndex: Sendable {
     /// Statements whose Action (not NotAction) has an item matching `action`, in order.
     func naming(_ action: String) -> [RoleStatement] {
         let key = ActionKey.query(action)
-        return statements.filter { $0.statement.action?.negated == false && $0.names(action, key: key) }
+        return statements.filter { $0.hasPlainAction && $0.names(action, key: key) }
     }
 }
 

@@ -9,47 +9,67 @@ final class RoleStatement: Sendable {
     let policyIndex: Int
     /// The policy's name (`PolicySource.name`): the whole source is not copied per statement.
     let sourceName: String
-    let statement: Statement
+    /// The policy's statements, shared by all of its RoleStatements: copying each `Statement` (a
+    /// dozen reference-counted fields) into its own RoleStatement was a third of indexing a role.
+    private let policyStatements: [Statement]
+    private let statementIndex: Int
+    let isAllow: Bool
+    /// What action queries read, kept apart so that they do not reach into the statement:
+    /// whether there is an Action/NotAction element, whether it is NotAction, and its items.
+    private let hasAction: Bool
+    private let actionNegated: Bool
+    let actionItems: [Located<String>]
     /// `ActionKey.item(_:)` of each Action/NotAction item, in item order: an item whose key is a
     /// service other than the one an action names cannot match that action, so no glob runs for it.
     let actionKeys: [UInt64]
 
-    init(policyIndex: Int, sourceName: String, statement: Statement) {
-        self.policyIndex = policyIndex; self.sourceName = sourceName; self.statement = statement
-        actionKeys = statement.action?.items.map { ActionKey.item($0.value) } ?? []
+    /// Statement `statementIndex` of `statements`, the statements of identity policy `policyIndex`.
+    init(policyIndex: Int, sourceName: String, statements: [Statement], statementIndex: Int) {
+        self.policyIndex = policyIndex; self.sourceName = sourceName
+        policyStatements = statements; self.statementIndex = statementIndex
+        // Field by field: binding the whole statement copied it.
+        isAllow = statements[statementIndex].effect == .allow
+        let action = statements[statementIndex].action
+        hasAction = action != nil
+        actionNegated = action?.negated ?? false
+        actionItems = action?.items ?? []
+        actionKeys = actionItems.map { ActionKey.item($0.value) }
     }
 
+    var statement: Statement { policyStatements[statementIndex] }
+
     var document: RoleDocument { .identity(policyIndex) }
-    var isAllow: Bool { statement.effect == .allow }
 
     /// Whether the statement's Action/NotAction covers `action` (case-insensitive glob).
     func covers(action: String) -> Bool { covers(action, key: ActionKey.query(action)) }
 
     /// `covers(action:)` with the action's key already computed (`ActionKey.query`).
     func covers(_ action: String, key: UInt64) -> Bool {
-        guard let list = statement.action else { return false }
+        guard hasAction else { return false }
         let hit = names(action, key: key)
-        return list.negated ? !hit : hit
+        return actionNegated ? !hit : hit
     }
 
     /// Whether any item of Action or NotAction matches `action`.
     func names(_ action: String, key: UInt64) -> Bool {
-        guard let items = statement.action?.items else { return false }
-        for i in items.indices where ActionKey.mayMatch(actionKeys[i], key) {
-            if Glob.matches(items[i].value, action, caseInsensitive: true) { return true }
+        for i in actionItems.indices where ActionKey.mayMatch(actionKeys[i], key) {
+            if Glob.matches(actionItems[i].value, action, caseInsensitive: true) { return true }
         }
         return false
     }
+
+    /// Whether the statement has an Action element (not NotAction).
+    var hasPlainAction: Bool { hasAction && !actionNegated }
 
     /// The Action items (not NotAction) that match `action`.
     func items(naming action: String) -> [Located<String>] { items(naming: action, key: ActionKey.query(action)) }
 
     /// `items(naming:)` with the action's key already computed (`ActionKey.query`).
     func items(naming action: String, key: UInt64) -> [Located<String>] {
-        guard let a = statement.action, !a.negated else { return [] }
+        guard hasPlainAction else { return [] }
         var out: [Located<String>] = []
-        for i in a.items.indices where ActionKey.mayMatch(actionKeys[i], key) {
-            if Glob.matches(a.items[i].value, action, caseInsensitive: true) { out.append(a.items[i]) }
+        for i in actionItems.indices where ActionKey.mayMatch(actionKeys[i], key) {
+            if Glob.matches(actionItems[i].value, action, caseInsensitive: true) { out.append(actionItems[i]) }
         }
         return out
     }

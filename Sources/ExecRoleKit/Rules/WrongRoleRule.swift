@@ -59,9 +59,8 @@ public enum WrongRoleRule: RoleRule {
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
-        for st in role.index.statements where st.isAllow {
-            guard let a = st.statement.action, !a.negated else { continue }
-            for (i, item) in a.items.enumerated() where item.value != "*" {
+        for st in role.index.statements where st.isAllow && st.hasPlainAction {
+            for (i, item) in st.actionItems.enumerated() where item.value != "*" {
                 // `Memo.hits` returns nothing for an item whose service part is a plain name
                 // outside `Memo.services`; such an item has a key (ActionKey) that is not among the
                 // services' keys, a test without building the service's name. (A key that merely
