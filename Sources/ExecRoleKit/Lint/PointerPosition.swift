@@ -25,33 +25,35 @@ enum PointerPosition {
 
     /// The walk over an ASCII pointer without escapes.
     private static func walk(_ root: JSONNode, _ p: UnsafeBufferPointer<UInt8>) -> SourcePosition {
-        let slash = UInt8(ascii: "/")
-        var node = root
         // IAMKit drops whatever precedes the first `/` (nothing, for a well-formed pointer).
         var start = 0
-        while start < p.count && p[start] != slash { start += 1 }
-        guard start < p.count else { return node.position }
-        while true {
-            start += 1
-            var end = start
-            while end < p.count && p[end] != slash { end += 1 }
-            let token = UnsafeBufferPointer(rebasing: p[start..<end])
-            switch node.kind {
-            case .object(let members):
-                // Through the buffer: `firstIndex(where:)` copied every member it looked at.
-                guard let next = members.withUnsafeBufferPointer({ m -> JSONNode? in
-                    for j in m.indices where keyEquals(m[j].key, token) { return m[j].value }
-                    return nil
-                }) else { return node.position }
-                node = next
-            case .array(let items):
-                guard let i = index(token), i < items.count else { return node.position }
-                node = items[i]
-            default:
+        while start < p.count && p[start] != UInt8(ascii: "/") { start += 1 }
+        guard start < p.count else { return root.position }
+        return descend(root, p, after: start)
+    }
+
+    /// The position for the rest of the pointer below `node`, the token starting after the `/` at
+    /// `slash`. Recursive, with children read in place from their arrays: assigning each child to
+    /// a variable copied it.
+    private static func descend(_ node: JSONNode, _ p: UnsafeBufferPointer<UInt8>, after slash: Int) -> SourcePosition {
+        let start = slash + 1
+        var end = start
+        while end < p.count && p[end] != UInt8(ascii: "/") { end += 1 }
+        let token = UnsafeBufferPointer(rebasing: p[start..<end])
+        func next(_ child: JSONNode) -> SourcePosition {
+            end == p.count ? child.position : descend(child, p, after: end)
+        }
+        switch node.kind {
+        case .object(let members):
+            return members.withUnsafeBufferPointer { m in
+                for j in m.indices where keyEquals(m[j].key, token) { return next(m[j].value) }
                 return node.position
             }
-            if end == p.count { return node.position }
-            start = end
+        case .array(let items):
+            guard let i = index(token), i < items.count else { return node.position }
+            return items.withUnsafeBufferPointer { next($0[i]) }
+        default:
+            return node.position
         }
     }
 
