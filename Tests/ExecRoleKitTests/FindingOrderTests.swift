@@ -47,7 +47,8 @@ struct FindingOrderTests {
     func arrangesLikeDedupeThenStableSort(_ count: Int) {
         for seed in UInt64(1)...25 {
             let p = Self.placed(seed: seed &* 7 &+ UInt64(count), count: count)
-            let got = FindingOrder.arrange(p), want = Self.reference(p)
+            let got = FindingOrder.arrange(p.map { RoleFinding($0.finding, in: .role) }, orders: p.map(\.order))
+            let want = Self.reference(p)
             // `fix` is unique per input finding: equal lists of fixes mean the same findings, same order.
             #expect(got.map(\.fix) == want.map(\.fix), "seed \(seed), \(count) findings")
             #expect(got == want)
@@ -55,6 +56,6 @@ struct FindingOrderTests {
     }
 
     @Test func empty() {
-        #expect(FindingOrder.arrange([]).isEmpty)
+        #expect(FindingOrder.arrange([], orders: []).isEmpty)
     }
 }

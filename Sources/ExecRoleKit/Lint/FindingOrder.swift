@@ -2,7 +2,7 @@ import IAMKit
 
 /// The order `LintEngine.run` reports findings in, and its dedupe.
 enum FindingOrder {
-    /// Sorts findings by document (`order`), then line and column (findings without a position
+    /// Sorts findings by document (`orders`), then line and column (findings without a position
     /// last), then rule id, keeping the given order among equals; and drops every finding with the
     /// same order, rule, pointer and message as an earlier one (the first stays).
     ///
@@ -11,9 +11,12 @@ enum FindingOrder {
     /// the stable sort it lies in the same run of equal (order, line, column, rule) as the finding
     /// it repeats, after it: only runs longer than one need a look, and they are rare and short.
     /// Same result; the sort also moves indices rather than whole findings.
-    static func arrange(_ placed: [(order: Int, finding: Finding)]) -> [Finding] {
-        let keys = placed.map { p in
-            SortKey(order: p.order, line: p.finding.position?.line ?? Int.max, column: p.finding.position?.column ?? 0)
+    /// - Parameters:
+    ///   - placed: findings with their positions set.
+    ///   - orders: the order of each finding's document (`placed[i]` is in document `orders[i]`).
+    static func arrange(_ placed: [RoleFinding], orders: [Int]) -> [Finding] {
+        let keys = placed.indices.map { i in
+            SortKey(order: orders[i], line: placed[i].finding.position?.line ?? Int.max, column: placed[i].finding.position?.column ?? 0)
         }
         var perm = Array(placed.indices)
         perm.sort { a, b in

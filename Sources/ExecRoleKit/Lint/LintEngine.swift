@@ -32,13 +32,13 @@ public enum LintEngine {
         for (i, src) in role.identityPolicies.enumerated() {
             let ctx = PolicyContext(name: src.name, document: src.document, managedARN: src.managedARN)
             for rule in rules.policyRules(for: src.policy.kind) {
-                hits += rule.check(policy: src.policy, context: ctx).map { RoleFinding($0, in: .identity(i)) }
+                for f in rule.check(policy: src.policy, context: ctx) { hits.append(RoleFinding(f, in: .identity(i))) }
             }
         }
         if let trust = role.trustPolicy {
             let ctx = PolicyContext(name: trust.name, document: trust.document, managedARN: nil)
             for rule in rules.policyRules(for: trust.policy.kind) {
-                hits += rule.check(policy: trust.policy, context: ctx).map { RoleFinding($0, in: .trust) }
+                for f in rule.check(policy: trust.policy, context: ctx) { hits.append(RoleFinding(f, in: .trust)) }
             }
         }
         var superseding: Set<SupersedeKey> = []
@@ -60,31 +60,37 @@ public enum LintEngine {
                 supersededSlugs.contains($0.finding.slug) && superseding.contains(key($0.document, statementKey($0.finding.pointer), $0.finding.slug))
             }
         }
-        var placed: [(order: Int, finding: Finding)] = []
-        placed.reserveCapacity(hits.count)
-        for h in hits {
-            var f = h.finding
-            let order: Int
-            switch h.document {
+        // Documents and positions are set in place: copying every finding into a new array (and
+        // every PolicySource out of the role to ask it for a position) showed in the profile.
+        var orders: [Int] = []
+        orders.reserveCapacity(hits.count)
+        for k in hits.indices {
+            switch hits[k].document {
             case .identity(let i):
-                let src = role.identityPolicies[i]
-                f.document = src.name; f.position = src.position(of: f.pointer); order = i
+                hits[k].finding.document = role.identityPolicies[i].name
+                hits[k].finding.position = role.identityPolicies[i].position(of: hits[k].finding.pointer)
+                orders.append(i)
             case .trust:
-                f.document = "trust"; f.position = role.trustPolicy?.position(of: f.pointer); order = role.identityPolicies.count
+                hits[k].finding.document = "trust"
+                hits[k].finding.position = role.trustPolicy?.position(of: hits[k].finding.pointer)
+                orders.append(role.identityPolicies.count)
             case .taskDefinition:
-                f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer); order = role.identityPolicies.count + 1
+                hits[k].finding.document = "taskdef"
+                hits[k].finding.position = role.taskDefinition?.position(of: hits[k].finding.pointer)
+                orders.append(role.identityPolicies.count + 1)
             case .role:
-                f.document = role.name ?? "role"; order = role.identityPolicies.count + 2
+                hits[k].finding.document = role.name ?? "role"
+                orders.append(role.identityPolicies.count + 2)
                 // Role-wide pointers (ManagedPolicyArns in a template) refer to the file the role's
                 // policies were read from, when there is one.
-                if !f.pointer.isEmpty {
+                let pointer = hits[k].finding.pointer
+                if !pointer.isEmpty {
                     let docs = ([role.trustPolicy] + role.identityPolicies.map { Optional($0) }).compactMap { $0?.document }
-                    f.position = docs.first { $0.root.node(at: f.pointer) != nil }?.position(of: f.pointer)
+                    hits[k].finding.position = docs.first { $0.root.node(at: pointer) != nil }?.position(of: pointer)
                 }
             }
-            placed.append((order, f))
         }
-        return FindingOrder.arrange(placed)
+        return FindingOrder.arrange(hits, orders: orders)
     }
 
     /// A statement's rule, superseded. A struct, not interpolated text: `"\(document)"` goes through
