@@ -32,57 +32,65 @@ public enum LintEngine {
         for (i, src) in role.identityPolicies.enumerated() {
             let ctx = PolicyContext(name: src.name, document: src.document, managedARN: src.managedARN)
             for rule in rules.policyRules(for: src.policy.kind) {
-                hits += rule.check(policy: src.policy, context: ctx).map { RoleFinding($0, in: .identity(i)) }
+                for f in rule.check(policy: src.policy, context: ctx) { hits.append(RoleFinding(f, in: .identity(i))) }
             }
         }
         if let trust = role.trustPolicy {
             let ctx = PolicyContext(name: trust.name, document: trust.document, managedARN: nil)
             for rule in rules.policyRules(for: trust.policy.kind) {
-                hits += rule.check(policy: trust.policy, context: ctx).map { RoleFinding($0, in: .trust) }
+                for f in rule.check(policy: trust.policy, context: ctx) { hits.append(RoleFinding(f, in: .trust)) }
             }
         }
         var superseding: Set<SupersedeKey> = []
+        // The slugs some finding supersedes: only hits with one of these can be removed, so the
+        // others skip `statementKey` and the set lookup.
+        var supersededSlugs: Set<String> = []
         for rule in rules.roleRules {
             let found = rule.check(role)
-            for f in found where !rule.supersedes.isEmpty {
-                for s in rule.supersedes { superseding.insert(key(f.document, statementKey(f.finding.pointer), s)) }
+            if !found.isEmpty && !rule.supersedes.isEmpty {
+                supersededSlugs.formUnion(rule.supersedes)
+                for f in found {
+                    for s in rule.supersedes { superseding.insert(key(f.document, statementKey(f.finding.pointer), s)) }
+                }
             }
             hits += found
         }
-        hits.removeAll { superseding.contains(key($0.document, statementKey($0.finding.pointer), $0.finding.slug)) }
-        var out: [(order: Int, finding: Finding)] = []
-        var seen = Set<SeenKey>()
-        for h in hits {
-            var f = h.finding
-            let order: Int
-            switch h.document {
+        if !superseding.isEmpty {
+            hits.removeAll {
+                supersededSlugs.contains($0.finding.slug) && superseding.contains(key($0.document, statementKey($0.finding.pointer), $0.finding.slug))
+            }
+        }
+        // Documents and positions are set in place: copying every finding into a new array (and
+        // every PolicySource out of the role to ask it for a position) showed in the profile.
+        var orders: [Int] = []
+        orders.reserveCapacity(hits.count)
+        for k in hits.indices {
+            switch hits[k].document {
             case .identity(let i):
-                let src = role.identityPolicies[i]
-                f.document = src.name; f.position = src.position(of: f.pointer); order = i
+                hits[k].finding.document = role.identityPolicies[i].name
+                hits[k].finding.position = role.identityPolicies[i].position(of: hits[k].finding.pointer)
+                orders.append(i)
             case .trust:
-                f.document = "trust"; f.position = role.trustPolicy?.position(of: f.pointer); order = role.identityPolicies.count
+                hits[k].finding.document = "trust"
+                hits[k].finding.position = role.trustPolicy?.position(of: hits[k].finding.pointer)
+                orders.append(role.identityPolicies.count)
             case .taskDefinition:
-                f.document = "taskdef"; f.position = role.taskDefinition?.position(of: f.pointer); order = role.identityPolicies.count + 1
+                hits[k].finding.document = "taskdef"
+                hits[k].finding.position = role.taskDefinition?.position(of: hits[k].finding.pointer)
+                orders.append(role.identityPolicies.count + 1)
             case .role:
-                f.document = role.name ?? "role"; order = role.identityPolicies.count + 2
+                hits[k].finding.document = role.name ?? "role"
+                orders.append(role.identityPolicies.count + 2)
                 // Role-wide pointers (ManagedPolicyArns in a template) refer to the file the role's
                 // policies were read from, when there is one.
-                if !f.pointer.isEmpty {
+                let pointer = hits[k].finding.pointer
+                if !pointer.isEmpty {
                     let docs = ([role.trustPolicy] + role.identityPolicies.map { Optional($0) }).compactMap { $0?.document }
-                    f.position = docs.first { $0.root.node(at: f.pointer) != nil }?.position(of: f.pointer)
+                    hits[k].finding.position = docs.first { $0.root.node(at: pointer) != nil }?.position(of: pointer)
                 }
             }
-            guard seen.insert(SeenKey(order: order, rule: f.rule, pointer: f.pointer, message: f.message)).inserted else { continue }
-            out.append((order, f))
         }
-        out.sort { a, b in
-            if a.order != b.order { return a.order < b.order }
-            let pa = a.finding.position.map { ($0.line, $0.column) } ?? (Int.max, 0)
-            let pb = b.finding.position.map { ($0.line, $0.column) } ?? (Int.max, 0)
-            if pa != pb { return pa < pb }
-            return a.finding.rule < b.finding.rule
-        }
-        return out.map(\.finding)
+        return FindingOrder.arrange(hits, orders: orders)
     }
 
     /// A statement's rule, superseded. A struct, not interpolated text: `"\(document)"` goes through
@@ -91,14 +99,6 @@ public enum LintEngine {
         var document: RoleDocument
         var statement: String
         var slug: String
-    }
-
-    /// A finding as the engine deduplicates it.
-    private struct SeenKey: Hashable {
-        var order: Int
-        var rule: String
-        var pointer: String
-        var message: String
     }
 
     static func key(_ d: RoleDocument, _ statement: String, _ slug: String) -> SupersedeKey {

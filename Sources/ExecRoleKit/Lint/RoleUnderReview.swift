@@ -27,7 +27,9 @@ public struct PolicySource: Sendable {
     }
 
     /// Line and column of a pointer, when the document is known.
-    public func position(of pointer: String) -> SourcePosition? { document?.position(of: pointer) }
+    public func position(of pointer: String) -> SourcePosition? {
+        document.map { PointerPosition.position(of: pointer, in: $0) }
+    }
 }
 
 /// Everything known about one role under review: the unit rules run on.
@@ -36,7 +38,10 @@ public struct PolicySource: Sendable {
 /// mode from a live role, the wizard from its generated policies.
 public struct RoleUnderReview: Sendable {
     public var name: String?
-    public var identityPolicies: [PolicySource]
+    public var identityPolicies: [PolicySource] {
+        // A fresh cache, not a cleared one: copies of the role made before the change keep theirs.
+        didSet { indexCache = RoleIndex.Cache() }
+    }
     public var trustPolicy: PolicySource?
     /// ARNs of attached managed policies (AWS managed or customer managed), with where they are listed.
     public var attachedManagedPolicies: [Located<String>]
@@ -47,6 +52,12 @@ public struct RoleUnderReview: Sendable {
     /// What the task definition does not say (account, region, the customer managed keys that encrypt
     /// its secrets: `--account`, `--region`, `--kms-key`), used to compute the task's needs.
     public var taskContext: SpecBuilder.Context
+    /// The statement index the role rules share (`index`).
+    private var indexCache = RoleIndex.Cache()
+
+    /// The identity policies' statements, indexed by the services their actions name; built on
+    /// first use and kept while the identity policies stay the same.
+    var index: RoleIndex { indexCache.index(of: self) }
 
     public init(name: String? = nil, identityPolicies: [PolicySource] = [], trustPolicy: PolicySource? = nil,
                 attachedManagedPolicies: [Located<String>] = [], taskDefinition: TaskDefinition? = nil, isExecutionRole: Bool = true,

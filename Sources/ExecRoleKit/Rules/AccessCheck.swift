@@ -30,7 +30,7 @@ enum AccessCheck {
     static func evaluate(_ req: Request, role: RoleUnderReview) -> Outcome {
         var allow: RoleStatement?
         var misses: [(RoleStatement, String)] = []
-        for st in RoleSupport.statements(role) where st.covers(action: req.action) {
+        for st in RoleSupport.covering(role, action: req.action) {
             let resourceOK = RoleSupport.resourceMatches(st.statement.resource, req.resource)
             let failed = failingCondition(st.statement, req, forDeny: st.statement.effect == .deny)
             if st.statement.effect == .deny {

@@ -23,7 +23,7 @@ public enum AuthTokenScopedRule: RoleRule {
         let anywhereOK = RoleSupport.allows(role, action: "ecr:GetAuthorizationToken").contains {
             RoleSupport.resourceMatches($0.statement.resource, "*") && $0.statement.conditions.isEmpty
         }
-        for st in RoleSupport.statements(role) where st.isAllow {
+        for st in RoleSupport.naming(role, action: "ecr:GetAuthorizationToken") where st.isAllow {
             let items = st.items(naming: "ecr:GetAuthorizationToken")
             guard let item = items.first, st.statement.resource?.negated == false else { continue }
             guard !st.resources.contains(where: { Glob.matches($0.value, "*") }) else { continue }

@@ -32,8 +32,9 @@ public enum ConditionKeyAbsentRule: RoleRule {
         for st in RoleSupport.statements(role) where st.isAllow {
             for c in st.statement.conditions where !c.op.ifExists && !c.op.negated && c.op.family != .null {
                 let key = c.key.lowercased()
-                let actions = st.statement.action.map { RoleSupport.quote(Array($0.values.prefix(3))) } ?? "its actions"
                 if serviceKeys.contains(key) {
+                    // Only for a finding: quoting the actions of every conditioned statement was most of the rule.
+                    let actions = st.statement.action.map { RoleSupport.quote(Array($0.values.prefix(3))) } ?? "its actions"
                     let values = st.statement.action?.values ?? []
                     let error = values.allSatisfy { $0.lowercased().hasPrefix("ecr:") } ? "CannotPullContainerError"
                         : values.contains { $0.lowercased().hasPrefix("ecr:") } ? "CannotPullContainerError / ResourceInitializationError"

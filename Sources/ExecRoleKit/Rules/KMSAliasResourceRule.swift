@@ -22,7 +22,7 @@ public enum KMSAliasResourceRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) where st.covers(action: "kms:Decrypt") {
+        for st in RoleSupport.covering(role, action: "kms:Decrypt") {
             for r in st.resources {
                 guard let arn = RoleSupport.arn(r.value, service: "kms") else { continue }
                 if arn.resourceType == "alias" {

@@ -1,53 +1,22 @@
 import IAMKit
 
-/// One statement of one identity policy of a role.
-struct RoleStatement {
-    var policyIndex: Int
-    /// The policy's name (`PolicySource.name`): the whole source is not copied per statement.
-    var sourceName: String
-    var statement: Statement
-
-    var document: RoleDocument { .identity(policyIndex) }
-    var isAllow: Bool { statement.effect == .allow }
-
-    /// Whether the statement's Action/NotAction covers `action` (case-insensitive glob).
-    func covers(action: String) -> Bool { RoleSupport.actionMatches(statement.action, action) }
-
-    /// The Action items (not NotAction) that match `action`.
-    func items(naming action: String) -> [Located<String>] {
-        guard let a = statement.action, !a.negated else { return [] }
-        return a.items.filter { Glob.matches($0.value, action, caseInsensitive: true) }
-    }
-
-    /// Resource items (not NotResource).
-    var resources: [Located<String>] {
-        guard let r = statement.resource, !r.negated else { return [] }
-        return r.items
-    }
-}
-
 /// Queries the role rules share.
 enum RoleSupport {
     /// Every statement of every identity policy, in order.
-    static func statements(_ role: RoleUnderReview) -> [RoleStatement] {
-        role.identityPolicies.enumerated().flatMap { i, src in
-            src.policy.statements.map { RoleStatement(policyIndex: i, sourceName: src.name, statement: $0) }
-        }
-    }
+    static func statements(_ role: RoleUnderReview) -> [RoleStatement] { role.index.statements }
 
     /// Allow statements that cover `action` (Action or NotAction).
-    static func allows(_ role: RoleUnderReview, action: String) -> [RoleStatement] {
-        // `statements(role).filter`, without building a RoleStatement for every statement first:
-        // the role rules ask this for a dozen actions per role.
-        var out: [RoleStatement] = []
-        for (i, src) in role.identityPolicies.enumerated() {
-            for st in src.policy.statements where st.effect == .allow && actionMatches(st.action, action) {
-                out.append(RoleStatement(policyIndex: i, sourceName: src.name, statement: st))
-            }
-        }
-        return out
-    }
+    static func allows(_ role: RoleUnderReview, action: String) -> [RoleStatement] { role.index.allows(action) }
 
+    /// Statements (Allow and Deny) that cover `action` (Action or NotAction).
+    static func covering(_ role: RoleUnderReview, action: String) -> [RoleStatement] { role.index.covering(action) }
+
+    /// Statements whose Action (not NotAction) has an item matching `action`: those with a
+    /// non-empty `items(naming:)`.
+    static func naming(_ role: RoleUnderReview, action: String) -> [RoleStatement] { role.index.naming(action) }
+
+    /// Whether an Action/NotAction element covers `action` by globbing every item: what the
+    /// index answers faster (kept as its reference).
     static func actionMatches(_ list: ElementList?, _ action: String) -> Bool {
         guard let list else { return false }
         let hit = list.items.contains { Glob.matches($0.value, action, caseInsensitive: true) }

@@ -25,7 +25,7 @@ public enum S3LocationMissingRule: RoleRule {
             if case .allowed = AccessCheck.evaluate(.init(action: "s3:GetBucketLocation", resource: bucketArn), role: role) { return false }
             return true
         }
-        for st in RoleSupport.statements(role) where st.isAllow && !st.items(naming: "s3:GetObject").isEmpty {
+        for st in RoleSupport.naming(role, action: "s3:GetObject") where st.isAllow {
             for r in st.resources {
                 guard let arn = RoleSupport.arn(r.value, service: "s3"), let slash = arn.resource.firstIndex(of: "/") else { continue }
                 let bucket = String(arn.resource[..<slash])

@@ -1,4 +1,3 @@
-import Foundation
 import IAMKit
 
 /// `wrong-role`: application permissions on the execution role.
@@ -20,37 +19,18 @@ public enum WrongRoleRule: RoleRule {
             .passing(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:GetParameters","secretsmanager:GetSecretValue"],"Resource":"*"}]}"#),
         ])
 
-    /// Application actions an Action item reaches, with the reason; memoised because `svc:*` items
-    /// expand to hundreds of actions and the table is scanned with globs for each.
-    private static let memo = Memo()
-
-    private final class Memo: @unchecked Sendable {
-        private let lock = NSLock()
-        private var store: [String: [(String, String)]] = [:]
-        /// Services the application-action table mentions; items of other services cannot match.
-        let services = Set(RiskCatalog.applicationActions.compactMap { $0.pattern.split(separator: ":").first.map { $0.lowercased() } })
-
-        func hits(_ item: String) -> [(String, String)] {
-            // The first non-empty `:`-separated part (as `split(separator:).first`), by bytes and
-            // before lower-casing the whole item: most items name a service the table never mentions.
-            let colon = UInt8(ascii: ":")
-            let svc = String(decoding: item.utf8.drop { $0 == colon }.prefix { $0 != colon }, as: UTF8.self).lowercased()
-            if !svc.isEmpty, !Glob.hasWildcard(svc), !services.contains(svc) { return [] }
-            let key = item.lowercased()
-            lock.lock(); if let h = store[key] { lock.unlock(); return h }; lock.unlock()
-            let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
-            lock.lock(); store[key] = h; lock.unlock()
-            return h
-        }
-    }
+    /// Application actions an Action item reaches, with the reason (memoised per process).
+    static let memo = ApplicationActionMemo()
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) where st.isAllow {
-            guard let a = st.statement.action, !a.negated else { continue }
-            for item in a.items where item.value != "*" {
-                let hits = memo.hits(item.value)
+        for st in role.index.statements where st.isAllow && st.hasPlainAction {
+            for (i, item) in st.actionItems.enumerated() where item.value != "*" {
+                // Most items are ruled out by their service key before the memo is asked.
+                let key = st.actionKeys[i]
+                if key != ActionKey.none && !memo.mayHit(item.value, key: key) { continue }
+                let hits = key == ActionKey.none ? memo.hits(item.value) : memo.expanded(item.value)
                 guard let first = hits.first else { continue }
                 let what = Glob.hasWildcard(item.value)
                     ? "\"\(item.value)\" includes application actions (\(RoleSupport.quote(hits.prefix(4).map(\.0)))\(hits.count > 4 ? " and \(hits.count - 4) more" : ""))"

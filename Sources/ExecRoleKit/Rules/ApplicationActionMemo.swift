@@ -1,0 +1,67 @@
+import Foundation
+import IAMKit
+
+/// The application actions (`RiskCatalog.applicationActions`) an Action item reaches, with the
+/// reason, for `wrong-role`: memoised per process because `svc:*` items expand to hundreds of
+/// actions and the table is scanned with globs for each.
+final class ApplicationActionMemo: @unchecked Sendable {
+    // @unchecked: `store` is only read and written under `lock`; the rest is immutable.
+    private let lock = NSLock()
+    private var store: [String: [(String, String)]] = [:]
+    /// Services the application-action table mentions; items of other services cannot match.
+    let services = Set(RiskCatalog.applicationActions.compactMap { $0.pattern.split(separator: ":").first.map { $0.lowercased() } })
+    /// `ActionKey.item` of each service the table mentions (a couple of dozen: a scan beats
+    /// hashing), and the table's patterns for that service, in table order.
+    private let serviceKeys: [UInt64]
+    private let patterns: [[String]]
+    /// False when some pattern has no plain service part: then `mayHit` rules nothing out.
+    private let patternsByServiceAreComplete: Bool
+
+    init() {
+        var keys: [UInt64] = [], patterns: [[String]] = [], complete = true
+        for entry in RiskCatalog.applicationActions {
+            let key = ActionKey.item(entry.pattern)
+            if key == ActionKey.none { complete = false; continue }
+            if let i = keys.firstIndex(of: key) { patterns[i].append(entry.pattern) } else { keys.append(key); patterns.append([entry.pattern]) }
+        }
+        serviceKeys = keys; self.patterns = patterns; patternsByServiceAreComplete = complete
+    }
+
+    /// Whether an item with service key `key` (not `ActionKey.none`) may reach an application
+    /// action; when false, `hits(item)` is empty.
+    ///
+    /// Its service must be one the table mentions (the key among theirs; a key that merely
+    /// collides with one only costs a closer look). A plain item (no wildcard, ASCII) names one
+    /// action, which has an application use only when one of the table's patterns for the service
+    /// matches it, and most items are such reads (`s3:GetObject`, `kms:Decrypt`): answering those
+    /// here spares the memo's hashing and their expansion.
+    func mayHit(_ item: String, key: UInt64) -> Bool {
+        guard let s = serviceKeys.firstIndex(of: key) else { return !patternsByServiceAreComplete }
+        var text = item
+        let plain = text.withUTF8 { b in !b.contains { $0 >= 0x80 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
+        guard patternsByServiceAreComplete, plain else { return true }
+        return patterns[s].contains { Glob.matches($0, item, caseInsensitive: true) }
+    }
+
+    /// The application actions `item` reaches (full name, reason), in catalog order.
+    func hits(_ item: String) -> [(String, String)] {
+        // The first non-empty `:`-separated part (as `split(separator:).first`), by bytes and
+        // before lower-casing the whole item: most items name a service the table never mentions.
+        let colon = UInt8(ascii: ":")
+        let svc = String(decoding: item.utf8.drop { $0 == colon }.prefix { $0 != colon }, as: UTF8.self).lowercased()
+        if !svc.isEmpty, !Glob.hasWildcard(svc), !services.contains(svc) { return [] }
+        return expanded(item)
+    }
+
+    /// `hits` without the service test, for an item the caller already found may name one of
+    /// `services` (the test only saves expanding; the answer is the same).
+    func expanded(_ item: String) -> [(String, String)] {
+        // Keyed by the item as written: the answer does not depend on case (the catalog and the
+        // table match case-insensitively), and lower-casing every item cost more than the rare
+        // second expansion of another spelling.
+        lock.lock(); if let h = store[item] { lock.unlock(); return h }; lock.unlock()
+        let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
+        lock.lock(); store[item] = h; lock.unlock()
+        return h
+    }
+}
