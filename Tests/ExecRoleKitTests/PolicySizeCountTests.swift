@@ -9,7 +9,7 @@ import Testing
 struct PolicySizeCountTests {
     func expectWriterCount(_ text: String, _ label: String) throws {
         let doc = try JSONParser.parse(text)
-        #expect(PolicySizeRule.compactScalarCount(doc.root) == JSONWriter.compactScalarCount(doc.root.json), "\(label)")
+        #expect(doc.root.compactScalarCount == JSONWriter.compactScalarCount(doc.root.json), "\(label)")
     }
 
     @Test func escapesNumbersAndUnicode() throws {

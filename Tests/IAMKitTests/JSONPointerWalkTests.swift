@@ -62,6 +62,35 @@ final class JSONPointerWalkTests: XCTestCase {
         XCTAssertEqual(doc.root.node(at: "/list/+3")?.position, doc.root["list"]?.array?[3].position)
     }
 
+    func testPointersThatLeaveOrBendTheDocumentResolveAsBefore() throws {
+        let doc = try JSONParser.parse(#"""
+        {"Statement":[{"Action":["a","b"],"a/b":{"~":1},"":{"":[true]}}],"x":"s","é":{"k":2},"1":[[0]],"\u212A":{"z":1}}
+        """#)
+        assertSameAsReference(doc, extra: [
+            "Statement/0", "abc/Statement/0", "/Statement/0/Action/2", "/Statement/0/a~1b/~0", "/Statement/0/a/b",
+            "/Statement/0//", "/Statement/0///0", "/x/0", "/\u{E9}/k", "/e\u{301}/k", "/1/0/0/0", "/Statement/-0",
+            "/Statement/ 0", "/Statement/0/Action/01", "/Statement/9999999999999999999999", "/Statement/-9999999999999999999999",
+            "/Statement/+", "/Statement/-00", "/K/z", "/k/z", "/Statement/0/Action/1/x", "/x/y/z",
+        ])
+        // The Kelvin sign is canonically equivalent to `K`: String equality, not bytes, decides.
+        XCTAssertNotEqual(doc.position(of: "/K/z"), doc.root.position)
+    }
+
+    func testEveryPointerOfTheRoleFixturesResolvesAsBefore() throws {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        var checked = 0
+        for sub in ["ExecRoleKitTests/Fixtures", "CLITests/Fixtures"] {
+            let base = tests.appendingPathComponent(sub)
+            guard let walk = FileManager.default.enumerator(atPath: base.path) else { continue }
+            for case let rel as String in walk where rel.hasSuffix(".json") {
+                guard let doc = try? JSONParser.parse(String(contentsOf: base.appendingPathComponent(rel), encoding: .utf8)) else { continue }
+                assertSameAsReference(doc)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 20)
+    }
+
     func testNodesBelowTheRootDropTheirOwnPointer() throws {
         let doc = try JSONParser.parse(#"{"Statement": [{"Action": ["a", "b"], "Resource": "*"}], "S": {"t": 1}}"#)
         let statement = try XCTUnwrap(doc.root["Statement"]?.array?[0])

@@ -28,7 +28,7 @@ public struct PolicySource: Sendable {
 
     /// Line and column of a pointer, when the document is known.
     public func position(of pointer: String) -> SourcePosition? {
-        document.map { PointerPosition.position(of: pointer, in: $0) }
+        document.map { $0.position(of: pointer) }
     }
 }
 

@@ -26,59 +26,10 @@ public enum PolicySizeRule: RoleRule {
 
     /// IAM's count: the document without whitespace outside strings.
     public static func size(of source: PolicySource) -> Int {
-        if let doc = source.document, let root = rootNode(source.policy, doc) { return compactScalarCount(root) }
+        // Counted on the parsed nodes (`JSONNode.compactScalarCount`): converting the tree to `JSON`
+        // first allocated a copy of every policy of a corpus just to count it.
+        if let doc = source.document, let root = rootNode(source.policy, doc) { return root.compactScalarCount }
         return JSONWriter.compactScalarCount(PolicyWriter.json(source.policy))
-    }
-
-    /// `JSONWriter.compactScalarCount(node.json)`, counted on the parsed nodes: converting the tree
-    /// to `JSON` first allocated a copy of every policy of a corpus just to count it.
-    static func compactScalarCount(_ node: JSONNode) -> Int {
-        switch node.kind {
-        case .null: return 4
-        case .bool(let b): return b ? 4 : 5
-        case .number(let n): return scalarCount(n)
-        case .string(let s): return quotedScalarCount(s)
-        // Through the buffers: iterating the arrays copied every node and member (key, value,
-        // pointers) just to read it.
-        case .array(let items):
-            return items.withUnsafeBufferPointer { b in
-                var n = 2 + max(b.count - 1, 0)
-                for i in b.indices { n += compactScalarCount(b[i]) }
-                return n
-            }
-        case .object(let members):
-            return members.withUnsafeBufferPointer { b in
-                var n = 2 + max(b.count - 1, 0)
-                for i in b.indices { n += quotedScalarCount(b[i].key) + 1 + compactScalarCount(b[i].value) }
-                return n
-            }
-        }
-    }
-
-    /// The Unicode scalars of `s` written as a JSON string (JSONWriter's escapes), counted on UTF-8
-    /// bytes: a scalar is a byte that is not a continuation byte.
-    private static func quotedScalarCount(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { bytes in
-            // Every byte counts one; the few that are not printable ASCII other than `"` and `\`
-            // adjust that (an escape is longer, a continuation byte is no scalar of its own).
-            var n = 2 + bytes.count
-            for b in bytes where b < 0x20 || b >= 0x80 || b == 0x22 || b == 0x5C {
-                switch b {
-                case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 1
-                case ..<0x20: n += 5
-                case 0x80..<0xC0: n -= 1
-                default: break
-                }
-            }
-            return n
-        }
-    }
-
-    /// `s.unicodeScalars.count`, on UTF-8 bytes.
-    private static func scalarCount(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// The node of the policy itself inside `doc` (which may be a whole bundle or template).

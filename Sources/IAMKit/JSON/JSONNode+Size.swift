@@ -10,14 +10,20 @@ extension JSONNode {
         case .bool(let b): return b ? 4 : 5
         case .number(let n): return JSONWriter.scalarCount(n)
         case .string(let s): return JSONWriter.quotedScalarCount(s)
+        // Through the buffers: iterating the arrays copied every node and member (key, value,
+        // pointers) just to read it.
         case .array(let items):
-            var n = 2 + max(items.count - 1, 0)
-            for i in items.indices { n += items[i].compactScalarCount }
-            return n
+            return items.withUnsafeBufferPointer { b in
+                var n = 2 + max(b.count - 1, 0)
+                for i in b.indices { n += b[i].compactScalarCount }
+                return n
+            }
         case .object(let members):
-            var n = 2 + max(members.count - 1, 0)
-            for i in members.indices { n += JSONWriter.quotedScalarCount(members[i].key) + 1 + members[i].value.compactScalarCount }
-            return n
+            return members.withUnsafeBufferPointer { b in
+                var n = 2 + max(b.count - 1, 0)
+                for i in b.indices { n += JSONWriter.quotedScalarCount(b[i].key) + 1 + b[i].value.compactScalarCount }
+                return n
+            }
         }
     }
 }
