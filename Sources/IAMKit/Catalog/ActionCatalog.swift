@@ -24,7 +24,8 @@ public final class ActionCatalog: Sendable {
     private let ranges: [Range<Int>]
     /// Byte range of each slot's detail lines (`D|`, one per action) relative to `bodyStart`.
     private let detailRanges: [Range<Int>]
-    private let cache: CatalogLockedState<CatalogCache>
+    /// Parsed services by slot, each parsed once (a second thread asking waits for the first).
+    private let services: OnceSlots<ServiceInfo>
 
     /// Builds a catalog over text in the generated format; `shared` is the one most callers want.
     init(text: String) {
@@ -50,7 +51,7 @@ public final class ActionCatalog: Sendable {
         ranges = entries.map(\.range)
         let detailByPrefix = Dictionary(details.map { ($0.prefix, $0.range) }, uniquingKeysWith: { a, _ in a })
         detailRanges = entries.map { detailByPrefix[$0.prefix] ?? 0..<0 }
-        cache = CatalogLockedState(CatalogCache(services: Array(repeating: nil, count: entries.count)))
+        services = OnceSlots(count: entries.count)
         servicePrefixes = entries.map(\.prefix).sorted()
     }
 
@@ -63,14 +64,11 @@ public final class ActionCatalog: Sendable {
 
     /// The service in `slot` (see `prefixTable`), parsing its block on first use.
     fileprivate func service(slot: Int) -> ServiceInfo? {
-        if let hit = cache.withLock({ $0.services[slot] }) { return hit }
-        let range = ranges[slot], detail = detailRanges[slot]
-        // Parse outside the lock: two threads may parse the same block once each, which is harmless.
-        let parsed = CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound),
-                                                details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound), slot: slot)
-        guard let info = parsed else { return nil }
-        cache.withLock { $0.services[slot] = info }
-        return info
+        services.value(slot) {
+            let range = ranges[slot], detail = detailRanges[slot]
+            return CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound),
+                                              details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound), slot: slot)
+        }
     }
 
     /// The action `service:Name`, case-insensitive (`ECR:batchgetimage` finds `ecr:BatchGetImage`).
@@ -209,12 +207,6 @@ public final class ActionCatalog: Sendable {
             ref.arnFormats.contains { PatternOverlap.resourceCouldMatch(policyPattern: arnPattern, arnFormat: $0) }
         }
     }
-}
-
-/// Mutable cache state behind `ActionCatalog`'s lock.
-struct CatalogCache {
-    /// Parsed services by slot.
-    var services: [ServiceInfo?]
 }
 
 /// A value guarded by an `NSLock` (Foundation-only, works on macOS 13, unlike `Mutex`).

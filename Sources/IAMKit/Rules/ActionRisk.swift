@@ -6,19 +6,11 @@
 /// catalog slot (`ActionInfo.id`), not its prefix: hashing the prefix for every plain action name of
 /// every broad statement was most of the risk scan's lookups.
 enum ActionRisk {
-    private static let tables = CatalogLockedState<[[PatternFacts.RiskHits]?]>([])
+    private static let tables = OnceSlots<[PatternFacts.RiskHits]>(count: 0)
 
-    /// The hits of every action of `action`'s service, by position.
+    /// The hits of every action of `action`'s service, by position (each service's computed once).
     static func table(of action: ActionInfo) -> [PatternFacts.RiskHits] {
-        let slot = Int(action.id >> 16)
-        if let hit = tables.withLock({ slot < $0.count ? $0[slot] : nil }) { return hit }
-        // Computed outside the lock: two threads may both compute a table; they are equal.
-        let rows = RuleSupport.catalog.service(action.service)?.actions.map(compute) ?? []
-        tables.withLock { t in
-            if t.count <= slot { t += Array(repeating: nil, count: slot + 1 - t.count) }
-            t[slot] = rows
-        }
-        return rows
+        tables.value(Int(action.id >> 16)) { RuleSupport.catalog.service(action.service)?.actions.map(compute) ?? [] } ?? []
     }
 
     /// The hits of one catalog action.

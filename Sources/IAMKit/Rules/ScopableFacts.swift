@@ -1,5 +1,3 @@
-import Foundation
-
 /// What `wildcard-resource` needs of one `Action` item: the actions it grants that support
 /// resource-level permissions and are not List-level (expansion order, no duplicates), and the
 /// names of their resource types (sorted, no duplicates).
@@ -65,27 +63,9 @@ final class ScopableFacts: Sendable {
 
     /// The facts of an `Action` pattern, computed once per process.
     static func pattern(_ text: String) -> ScopableFacts {
-        store.facts(text) { ScopableFacts(RuleSupport.expand(text)) }
+        store.value(text) { ScopableFacts(RuleSupport.expand(text)) }
     }
-
-    private static let store = Store()
 
     /// Facts per pattern text, for the whole process.
-    private final class Store: @unchecked Sendable {
-        private let lock = NSLock()
-        private var table: [String: ScopableFacts] = [:]
-
-        func facts(_ pattern: String, _ make: () -> ScopableFacts) -> ScopableFacts {
-            lock.lock()
-            let hit = table[pattern]
-            lock.unlock()
-            if let hit { return hit }
-            // Computed outside the lock: two threads may both make an entry; the ids make them equal.
-            let f = make()
-            lock.lock()
-            table[pattern] = f
-            lock.unlock()
-            return f
-        }
-    }
+    private static let store = RuleCache<ScopableFacts, String>()
 }
