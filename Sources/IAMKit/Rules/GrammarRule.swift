@@ -77,7 +77,8 @@ extension GrammarRule {
     /// Whether the part before the first colon holds `*` or `?`. ASCII text (every real action) is
     /// one byte scan; other text goes by Characters, where a colon may carry a combining mark.
     static func wildcardService(_ action: String) -> Bool {
-        guard action.utf8.allSatisfy({ $0 < 0x80 }) else {
+        var text = action
+        guard text.withUTF8({ Glob.isASCII($0) }) else {
             guard let colon = action.firstIndex(of: ":") else { return false }
             return Glob.hasWildcard(String(action[..<colon]))
         }

@@ -29,12 +29,3 @@ final class RuleCache<Value: Sendable, Key: Hashable & Sendable>: @unchecked Sen
         return v
     }
 }
-
-extension RuleCache where Key == String {
-    /// `value(pattern, make)` for an `Action` pattern with a wildcard; a plain action name is
-    /// answered by `make` without storing it. For answers that are cheap to derive from a name's
-    /// (cached) expansion but costly to keep: the managed-policy corpus holds 15,000 distinct names.
-    func pattern(_ pattern: String, _ make: () -> Value) -> Value {
-        Glob.hasWildcard(pattern) ? value(pattern, make) : make()
-    }
-}
