@@ -20,7 +20,21 @@ final class JSONNodeSizeTests: XCTestCase {
         }
     }
 
+    func testRoleFixturesCountAsTheirCompactText() throws {
+        var checked = 0
+        for (_, text) in try RoleFixtureDocuments.all() {
+            guard let doc = try? JSONParser.parse(text) else { continue }
+            assertCounts(doc)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 20)
+    }
+
     func testEscapesAndNonASCIICountAsTheirCompactText() throws {
+        for text in [#"{"a":"q\"b\\c\n\r\t\u0001\u001f é 日本 😀","n":[1,-2.5e10,0,true,false,null],"o":{},"e":[]}"#,
+                     #"  [ "x" , { "k" : [ [ ] ] } ]  "#, #""""#, #"{"a":1,"a":2}"#] {
+            assertCounts(try JSONParser.parse(text))
+        }
         let doc = try JSONParser.parse(#"""
         {"a": "plain ascii that is long enough", "b\"q": "tab\there \\ \"q\" \u0001\u001f é😀 abcdefghijk",
          "c": [true, false, null, -1.5e3, 0, "", "12345678", "1234567\u0000", "é1234567", "1234567é"],

@@ -108,11 +108,10 @@ public enum LintEngine {
     /// The pointer of the statement a pointer lies in (`…/Statement/3`), or the pointer itself.
     static func statementKey(_ pointer: String) -> String {
         // On UTF-8 bytes: Foundation's backwards `range(of:)` ran for every finding.
-        let b = Array(pointer.utf8), n = Array("/Statement".utf8)
-        var at = b.count - n.count
-        while at >= 0 && !b[at..<(at + n.count)].elementsEqual(n) { at -= 1 }
-        guard at >= 0 else { return pointer }
-        let end = at + n.count
+        let marker = "/Statement"
+        let (b, found) = PointerSearch.last(marker, in: pointer)
+        guard let at = found else { return pointer }
+        let end = at + marker.utf8.count
         let head = String(decoding: b[..<end], as: UTF8.self)
         guard end < b.count, b[end] == UInt8(ascii: "/") else { return head }
         var stop = end + 1

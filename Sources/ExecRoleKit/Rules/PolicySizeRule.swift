@@ -41,10 +41,8 @@ public enum PolicySizeRule: RoleRule {
     /// `ptr` up to the last occurrence of `marker` (all of it when there is none), searched as
     /// UTF-8 bytes: Foundation's backwards `range(of:)` ran for every policy of a corpus.
     static func head(of ptr: String, before marker: String) -> String {
-        let b = Array(ptr.utf8), m = Array(marker.utf8)
-        var at = b.count - m.count
-        while at >= 0 && !b[at..<(at + m.count)].elementsEqual(m) { at -= 1 }
-        return at >= 0 ? String(decoding: b[..<at], as: UTF8.self) : ptr
+        let (b, at) = PointerSearch.last(marker, in: ptr)
+        return at.map { String(decoding: b[..<$0], as: UTF8.self) } ?? ptr
     }
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {

@@ -74,32 +74,25 @@ public final class ActionCatalog: Sendable {
     /// The action `service:Name`, case-insensitive (`ECR:batchgetimage` finds `ecr:BatchGetImage`).
     /// Nil for unknown actions and for patterns; use `expand(_:)` for wildcards.
     public func action(_ fullName: String) -> ActionInfo? {
-        // Lint asks this for every action name of every statement: ASCII names (all of AWS's) are
-        // looked up on their bytes, without building the prefix and name as strings.
-        var text = fullName
-        let ascii: ActionInfo?? = text.withUTF8 { b -> ActionInfo?? in
-            guard Glob.isASCII(b) else { return nil }
-            guard let colon = b.firstIndex(of: UInt8(ascii: ":")),
-                  let slot = prefixTable.index(asciiBytes: UnsafeBufferPointer(rebasing: b[..<colon])),
-                  let svc = service(slot: slot) else { return .some(nil) }
-            return .some(svc.names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { svc.actions[$0] })
-        }
-        if let answer = ascii { return answer }
+        var resolver = Resolver(self)
+        return resolver.action(fullName)
+    }
+
+    /// `action(_:)` for text that is not ASCII: prefix and name cut by scalars.
+    private func actionByScalars(_ fullName: String) -> ActionInfo? {
         guard let colon = fullName.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         // Sliced by scalars: a colon is always a scalar boundary, not always a Character one.
         let scalars = fullName.unicodeScalars
         return service(String(scalars[..<colon]))?.action(named: String(scalars[scalars.index(after: colon)...]))
     }
 
-    /// Resolves many action names in a row (`action(_:)` for each), keeping the service it found
-    /// last: a statement's items mostly name one service, so most names skip the service lookup,
-    /// its lock and its reference count.
+    /// Resolves action names (`action(_:)`), keeping the service it found last: a statement's
+    /// items mostly name one service, so a run of them skips the service lookup, its lock and its
+    /// reference count. ASCII names (all of AWS's) are looked up on their bytes, without building
+    /// the prefix and name as strings: lint asks this for every action name of every statement.
     struct Resolver {
         let catalog: ActionCatalog
-        private var slot = -1
         private var service: ServiceInfo?
-        /// The prefix bytes, as written, that found `slot`: the same bytes skip the prefix lookup.
-        private var prefix: [UInt8] = []
 
         init(_ catalog: ActionCatalog) { self.catalog = catalog }
 
@@ -107,20 +100,24 @@ public final class ActionCatalog: Sendable {
         mutating func action(_ fullName: String) -> ActionInfo? {
             var text = fullName
             let ascii: ActionInfo?? = text.withUTF8 { b -> ActionInfo?? in
-                guard Glob.isASCII(b), let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+                guard Glob.isASCII(b) else { return nil }
+                guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
                 let written = UnsafeBufferPointer(rebasing: b[..<colon])
-                if slot < 0 || !written.elementsEqual(prefix) {
-                    guard let s = catalog.prefixTable.index(asciiBytes: written) else { return .some(nil) }
-                    if s != slot {
-                        slot = s
-                        service = catalog.service(slot: s)
-                    }
-                    prefix = Array(written)
+                if !(service.map { Self.names(written, $0.prefix) } ?? false) {
+                    service = catalog.prefixTable.index(asciiBytes: written).flatMap(catalog.service(slot:))
                 }
                 guard let svc = service else { return .some(nil) }
                 return .some(svc.names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { svc.actions[$0] })
             }
-            return ascii ?? catalog.action(fullName)
+            return ascii ?? catalog.actionByScalars(fullName)
+        }
+
+        /// Whether ASCII `written` is `prefix`, ignoring case (as the prefix table compares).
+        private static func names(_ written: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+            var prefix = prefix
+            return prefix.withUTF8 { p in
+                p.count == written.count && zip(p, written).allSatisfy { Glob.lower($0) == Glob.lower($1) }
+            }
         }
     }
 

@@ -252,23 +252,10 @@ public struct JSONParser {
         // Fast path: no escape, no control character (nearly every string in a policy). The text is
         // made once from its slice; plain ASCII (all of the managed policies) needs no validation
         // beyond the scan. Anything else falls through to the full loop.
-        var scan = index
-        var columns = 0
+        // Eight bytes at a time while they are plain ASCII (one column each).
+        var scan = JSONWordScan.plainWords(bytes, from: index, asciiOnly: true)
+        var columns = scan - index
         var high: UInt8 = 0
-        // Eight bytes at a time while they are plain ASCII with no quote, backslash or control
-        // character (the bit tricks of "Bit Twiddling Hacks": any byte zero / any byte less than n).
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while scan + 8 <= bytes.count {
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: scan, as: UInt64.self))
-                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
-                let special = (w & highs) | ((w &- ones &* 0x20) & ~w & highs)
-                    | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)
-                if special != 0 { break }
-                scan += 8
-                columns += 8
-            }
-        }
         while scan < bytes.count {
             let b = bytes[scan]
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }

@@ -86,7 +86,7 @@ extension JSONWriter {
     }
 
     /// `quote(s)` appended as bytes: the runs between bytes that need an escape are copied whole.
-    static func appendQuotedBytes(_ s: String, to out: inout [UInt8]) {
+    public static func appendQuotedBytes(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { u in
             out.append(UInt8(ascii: "\""))
@@ -115,20 +115,9 @@ extension JSONWriter {
     }
 
     /// The index of the first quote, backslash or control character at or after `start`, or
-    /// `u.count`; eight bytes at a time while there is none (the word tests of `JSONParser`).
+    /// `u.count`; eight bytes at a time while there is none (`JSONWordScan`).
     static func firstEscaped(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        if let base = UnsafeRawPointer(u.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= u.count {
-                let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
-                let special = ((w &- ones &* 0x20) & ~w & highs)
-                    | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)
-                if special != 0 { break }
-                i += 8
-            }
-        }
+        var i = JSONWordScan.plainWords(u, from: start, asciiOnly: false)
         while i < u.count {
             let c = u[i]
             if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return i }

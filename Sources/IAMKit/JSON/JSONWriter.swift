@@ -33,21 +33,9 @@ public enum JSONWriter {
     static func quotedScalarCount(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { bytes in
-            var n = 2
-            var i = 0
             // Eight plain ASCII bytes (no quote, backslash or control character) are eight scalars.
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                while i + 8 <= bytes.count {
-                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
-                    let special = (w & highs) | ((w &- ones &* 0x20) & ~w & highs)
-                        | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)
-                    if special != 0 { break }
-                    n += 8
-                    i += 8
-                }
-            }
+            var i = JSONWordScan.plainWords(bytes, from: 0, asciiOnly: true)
+            var n = 2 + i
             while i < bytes.count {
                 switch bytes[i] {
                 case 0x22, 0x5C, 0x0A, 0x0D, 0x09: n += 2

@@ -17,9 +17,6 @@ final class ScopableFacts: Sendable {
     /// `types`' ids (`ResourceTypeRef.nameID`).
     let typeIDs: [Int32]
 
-    /// How many scopable actions the item grants.
-    var count: Int { actionIDs.count }
-
     /// The full name of the `k`th scopable action.
     func name(_ k: Int) -> String { RuleSupport.catalog.action(id: actionIDs[k])?.fullName ?? "" }
 
