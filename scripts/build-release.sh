@@ -6,7 +6,7 @@
 # -no-pie: a position-dependent executable has no ~140,000 relative relocations to apply (and dirty
 # pages for) at every start: 6 ms less CPU and 3.6 MB less memory per run, measured on `lint`.
 # -cross-module-optimization: IAMKit's generic and inlinable code is specialised where ExecRoleKit,
-# App and the CLI call it (without it, calls across modules stay unspecialised): ~8 % less CPU on
+# App and the CLI call it (without it, calls across modules stay unspecialised): 3–5 % less CPU on
 # the lint benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
