@@ -35,4 +35,38 @@ final class CatalogConditionKeyTests: XCTestCase {
         XCTAssertEqual(ConditionKeyTemplate.glob(for: "secretsmanager:ResourceTag/tag-key"), "secretsmanager:resourcetag/?*")
         XCTAssertNil(ConditionKeyTemplate.glob(for: "aws:SourceVpce"))
     }
+
+    /// The byte-level template glob (and its no-template prefilter) against the Character-walking
+    /// definition it replaced, on every key of every service plus awkward spellings.
+    func testTemplateGlobMatchesCharacterDefinition() {
+        func reference(_ key: String) -> String? {
+            if key.lowercased().hasSuffix("/tag-key") { return String(key.lowercased().dropLast(7)) + "?*" }
+            guard key.utf8Contains("${") || key.utf8Contains("<") else { return nil }
+            var out = "", inTemplate = false
+            for ch in key.lowercased() {
+                if inTemplate {
+                    if ch == "}" || ch == ">" { inTemplate = false; out += "?*" }
+                } else if ch == "$" || ch == "<" {
+                    inTemplate = true
+                } else if ch == "{" {
+                    continue
+                } else {
+                    out.append(ch)
+                }
+            }
+            return out
+        }
+        var keys = ["aws:RequestTag/${TagKey}", "A:B/${x}/c/<y>", "a:${unclosed", "a:$", "a:{x}", "a:B/TAG-KEY",
+                    "a:/tag-key", "/tag-key", "tag-key", "", "a:Ünïcode/${K}", "a:İ/tag-key", "a:\r\n${x}", "a:<>"]
+        for prefix in catalog.servicePrefixes {
+            guard let svc = catalog.service(prefix) else { continue }
+            keys += svc.conditionKeys.map(\.name)
+            keys += svc.resourceTypes.flatMap(\.conditionKeys)
+        }
+        XCTAssertGreaterThan(keys.count, 2_000)
+        for key in keys {
+            XCTAssertEqual(ConditionKeyTemplate.glob(for: key), reference(key), key)
+            if reference(key) != nil { XCTAssertTrue(ConditionKeyTemplate.mayBeTemplate(key), key) }
+        }
+    }
 }

@@ -92,7 +92,11 @@ public final class ActionCatalog: Sendable {
     /// the prefix and name as strings: lint asks this for every action name of every statement.
     struct Resolver {
         let catalog: ActionCatalog
-        private var service: ServiceInfo?
+        /// The last service found: its prefix lower-cased, its name table and its actions, held
+        /// apart so that a name of the same service touches no `ServiceInfo` storage.
+        private var prefix: [UInt8] = []
+        private var names: ActionNameTable?
+        private var actions: [ActionInfo] = []
 
         init(_ catalog: ActionCatalog) { self.catalog = catalog }
 
@@ -103,21 +107,24 @@ public final class ActionCatalog: Sendable {
                 guard Glob.isASCII(b) else { return nil }
                 guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
                 let written = UnsafeBufferPointer(rebasing: b[..<colon])
-                if !(service.map { Self.names(written, $0.prefix) } ?? false) {
-                    service = catalog.prefixTable.index(asciiBytes: written).flatMap(catalog.service(slot:))
+                if names == nil || !Self.same(written, prefix) {
+                    guard let svc = catalog.prefixTable.index(asciiBytes: written).flatMap(catalog.service(slot:)) else {
+                        names = nil
+                        return .some(nil)
+                    }
+                    prefix = written.map(Glob.lower)
+                    names = svc.names
+                    actions = svc.actions
                 }
-                guard let svc = service else { return .some(nil) }
-                return .some(svc.names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { svc.actions[$0] })
+                guard let names else { return .some(nil) }
+                return .some(names.index(asciiBytes: UnsafeBufferPointer(rebasing: b[(colon + 1)...])).map { actions[$0] })
             }
             return ascii ?? catalog.actionByScalars(fullName)
         }
 
-        /// Whether ASCII `written` is `prefix`, ignoring case (as the prefix table compares).
-        private static func names(_ written: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
-            var prefix = prefix
-            return prefix.withUTF8 { p in
-                p.count == written.count && zip(p, written).allSatisfy { Glob.lower($0) == Glob.lower($1) }
-            }
+        /// Whether ASCII `written` is the lower-cased `prefix`, ignoring case (as the prefix table compares).
+        private static func same(_ written: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+            written.count == prefix.count && zip(written, prefix).allSatisfy { Glob.lower($0) == $1 }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses the generated line format (see scripts/CATALOG.md) from UTF-8 bytes.
 ///
 /// Lines: `S|prefix|name|url`, `R|type|arn|keys`, `C|key|type|description`, `A|Name|level|refs`,
@@ -55,10 +57,11 @@ enum CatalogParser {
         // Condition keys repeat on every row of a service (EC2 lists dozens per resource type and
         // ~700 actions): one String per distinct key, not per mention.
         var pool = Set<String>()
+        // A block is mostly `A|` lines (EC2: ~700): count them first, so the list is allocated once.
+        actionLines.reserveCapacity(actionLineCount(b, block))
         var lineStart = block.lowerBound
         while lineStart < block.upperBound {
-            var lineEnd = lineStart
-            while lineEnd < block.upperBound && b[lineEnd] != 10 { lineEnd += 1 }
+            let lineEnd = firstIndex(of: 10, in: b, lineStart..<block.upperBound) ?? block.upperBound
             if lineEnd - lineStart > 2 {
                 switch b[lineStart] {
                 case UInt8(ascii: "A"): actionLines.append((lineStart + 2)..<lineEnd)
@@ -97,18 +100,21 @@ enum CatalogParser {
         var actions: [ActionInfo] = []
         actions.reserveCapacity(actionLines.count)
         for line in actionLines {
-            // Name, level and refs; the rest is in the service's detail lines, decoded on demand.
-            let f = split(b, line, on: bar, maxPieces: 3)
-            guard f.count == 3, !f[1].isEmpty, let level = AccessLevel(code: b[f[1].lowerBound]) else { continue }
-            let key = fieldHash(b, f[2])
+            // `Name|L|refs`; the rest is in the service's detail lines, decoded on demand. The two
+            // bars are found in place: a split array per line was an allocation per action.
+            guard let bar1 = firstIndex(of: bar, in: b, line),
+                  let bar2 = firstIndex(of: bar, in: b, (bar1 + 1)..<line.upperBound),
+                  bar2 > bar1 + 1, let level = AccessLevel(code: b[bar1 + 1]) else { continue }
+            let nameField = line.lowerBound..<bar1, refsField = (bar2 + 1)..<line.upperBound
+            let key = fieldHash(b, refsField)
             let refs: [ResourceTypeRef]
-            if let shared = refsByField[key], b[shared.field].elementsEqual(b[f[2]]) {
+            if let shared = refsByField[key], b[shared.field].elementsEqual(b[refsField]) {
                 refs = shared.refs
             } else {
-                refs = parseRefs(b, f[2], resourceByName, formatsByName, &nameIDs, &pool)
-                if refsByField[key] == nil { refsByField[key] = (f[2], refs) }
+                refs = parseRefs(b, refsField, resourceByName, formatsByName, &nameIDs, &pool)
+                if refsByField[key] == nil { refsByField[key] = (refsField, refs) }
             }
-            actions.append(ActionInfo(service: prefix, name: str(b, f[0]), accessLevel: level, resourceTypes: refs,
+            actions.append(ActionInfo(service: prefix, name: str(b, nameField), accessLevel: level, resourceTypes: refs,
                                       detail: CatalogLine(text: text, start: Int32(details.lowerBound), end: Int32(details.upperBound),
                                                           index: Int32(actions.count)),
                                       id: idBase | Int32(actions.count)))
@@ -148,7 +154,24 @@ enum CatalogParser {
         return refs
     }
 
-    /// Splits `range` at `sep` bytes into at most `maxPieces` ranges (the last keeps any further separators).
+    /// The first `byte` in `range` of `b` (memchr: blocks are read line by line, 1.5 MB in all).
+    private static func firstIndex(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = b.baseAddress,
+              let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The number of lines of `block` that start with `A|`.
+    private static func actionLineCount(_ b: UnsafeBufferPointer<UInt8>, _ block: Range<Int>) -> Int {
+        var n = 0, at = block.lowerBound
+        while at < block.upperBound {
+            if b[at] == UInt8(ascii: "A") { n += 1 }
+            guard let end = firstIndex(of: 10, in: b, at..<block.upperBound) else { break }
+            at = end + 1
+        }
+        return n
+    }
+
     /// FNV-1a of a field's bytes.
     private static func fieldHash(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -156,6 +179,7 @@ enum CatalogParser {
         return h
     }
 
+    /// Splits `range` at `sep` bytes into at most `maxPieces` ranges (the last keeps any further separators).
     private static func split(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, on sep: UInt8, maxPieces: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = range.lowerBound

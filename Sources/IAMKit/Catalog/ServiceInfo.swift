@@ -120,8 +120,12 @@ public struct ConditionKeyInfo: Sendable, Hashable {
 enum ConditionKeyTemplate {
     /// A lower-cased glob for a template key (`aws:requesttag/?*`), or nil when `key` has no template.
     static func glob(for key: String) -> String? {
+        // Most keys have no template: tell on the bytes, without lower-casing a copy of each key
+        // (a service's keys are classified when its block is parsed, ~6,000 keys in all).
+        if !mayBeTemplate(key) { return nil }
         if key.lowercased().hasSuffix("/tag-key") { return String(key.lowercased().dropLast(7)) + "?*" }
         guard key.utf8Contains("${") || key.utf8Contains("<") else { return nil }
+        if let ascii = asciiGlob(key) { return ascii }
         var out = "", inTemplate = false
         for ch in key.lowercased() {
             if inTemplate {
@@ -135,5 +139,45 @@ enum ConditionKeyTemplate {
             }
         }
         return out
+    }
+
+    /// The loop of `glob(for:)` on the bytes of an ASCII key (one byte, one `Character`; walking
+    /// `Character`s was most of classifying a service's keys); nil for other text.
+    private static func asciiGlob(_ key: String) -> String? {
+        var key = key
+        return key.withUTF8 { b -> String? in
+            guard Glob.isASCII(b) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 2)
+            var inTemplate = false
+            for x in b {
+                let c = Glob.lower(x)
+                if inTemplate {
+                    if c == UInt8(ascii: "}") || c == UInt8(ascii: ">") { inTemplate = false; out += [UInt8(ascii: "?"), UInt8(ascii: "*")] }
+                } else if c == UInt8(ascii: "$") || c == UInt8(ascii: "<") {
+                    inTemplate = true
+                } else if c != UInt8(ascii: "{") {
+                    out.append(c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// False only when `key` surely has no template: no `$` or `<`, and no `/tag-key` ending in
+    /// any case. Non-ASCII text may lower-case into those, so it is always "maybe".
+    static func mayBeTemplate(_ key: String) -> Bool {
+        let suffix = "/tag-key".utf8
+        var key = key
+        return key.withUTF8 { b in
+            var acc: UInt8 = 0
+            for x in b {
+                if x == UInt8(ascii: "$") || x == UInt8(ascii: "<") { return true }
+                acc |= x
+            }
+            if acc >= 0x80 { return true }
+            guard b.count >= suffix.count else { return false }
+            return zip(b[(b.count - suffix.count)...], suffix).allSatisfy { Glob.lower($0) == $1 }
+        }
     }
 }
