@@ -11,7 +11,9 @@ extension ActionCatalog {
         let actionPart = parts.count > 1 ? String(parts[1]) : ""
         if let svc = service(servicePart) {
             guard !actionPart.isEmpty else { return [] }
-            return Self.closest(actionPart, among: svc.actions.map(\.name), limit: 5).map { svc.prefix + ":" + $0 }
+            var nearest = Nearest(actionPart)
+            for a in svc.actions { nearest.consider(a.name) }
+            return nearest.best(5).map { svc.prefix + ":" + $0 }
         }
         let prefixes = Self.closest(servicePart, among: servicePrefixes, limit: 5)
         return prefixes.map { prefix in
@@ -23,26 +25,34 @@ extension ActionCatalog {
     /// The candidates within a length-dependent edit distance of `word` (case-insensitive), nearest
     /// first; candidates that merely add or drop a suffix/prefix (`BatchGetImages`) also qualify.
     static func closest(_ word: String, among candidates: [String], limit: Int) -> [String] {
-        let w = Array(word.lowercased().utf8)
-        guard !w.isEmpty else { return [] }
-        // One edit per four characters, at least 2: catches typos without suggesting noise.
-        let budget = max(2, w.count / 4)
-        var scored: [(Int, String)] = []
-        for c in candidates {
-            let lc = Array(c.lowercased().utf8)
-            if abs(lc.count - w.count) > budget { continue }
-            let d = editDistance(w, lc, cap: budget)
-            if d <= budget { scored.append((d, c)) }
-        }
-        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        return scored.prefix(limit).map(\.1)
+        var nearest = Nearest(word)
+        for c in candidates { nearest.consider(c) }
+        return nearest.best(limit)
     }
 
     /// Levenshtein distance with an early exit once every cell of a row exceeds `cap`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], cap: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
+        var prev = [Int](repeating: 0, count: b.count + 1), cur = prev
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                prev.withUnsafeMutableBufferPointer { prev in
+                    cur.withUnsafeMutableBufferPointer { cur in editDistance(a, b, cap: cap, rows: (prev, cur)) }
+                }
+            }
+        }
+    }
+
+    /// `editDistance` over bytes in place, with two caller-owned rows of at least `b.count + 1`
+    /// cells: a typo is compared with every action of its service, and two row arrays per
+    /// candidate were most of the cost.
+    static func editDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, cap: Int,
+                             rows: (UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Int>)) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var (prev, cur) = rows
+        for j in 0...b.count { prev[j] = j }
         for i in 1...a.count {
             cur[0] = i
             var rowMin = cur[0]
@@ -55,5 +65,60 @@ extension ActionCatalog {
             swap(&prev, &cur)
         }
         return prev[b.count]
+    }
+
+    /// The scoring of `closest`: candidates are lower-cased into one scratch buffer (ASCII ones
+    /// byte by byte, others with `lowercased()`), skipped by length before any distance is computed.
+    struct Nearest {
+        private let word: [UInt8]
+        private let budget: Int
+        private var scored: [(Int, String)] = []
+        private var scratch: [UInt8] = []
+        private var rows: ([Int], [Int]) = ([], [])
+
+        init(_ word: String) {
+            self.word = Array(word.lowercased().utf8)
+            // One edit per four characters, at least 2: catches typos without suggesting noise.
+            budget = max(2, self.word.count / 4)
+        }
+
+        /// Scores `candidate` against the word.
+        mutating func consider(_ candidate: String) {
+            guard !word.isEmpty else { return }
+            var c = candidate
+            let ascii: Bool = c.withUTF8 { b in
+                guard Glob.isASCII(b) else { return false }
+                if abs(b.count - word.count) <= budget {
+                    scratch.removeAll(keepingCapacity: true)
+                    for x in b { scratch.append(Glob.lower(x)) }
+                    score(candidate)
+                }
+                return true
+            }
+            if !ascii {
+                scratch = Array(candidate.lowercased().utf8)
+                if abs(scratch.count - word.count) <= budget { score(candidate) }
+            }
+        }
+
+        /// Scores the lower-cased candidate in `scratch`.
+        private mutating func score(_ candidate: String) {
+            if rows.0.count < scratch.count + 1 {
+                rows = ([Int](repeating: 0, count: scratch.count + 16), [Int](repeating: 0, count: scratch.count + 16))
+            }
+            let d = word.withUnsafeBufferPointer { w in
+                scratch.withUnsafeBufferPointer { c in
+                    rows.0.withUnsafeMutableBufferPointer { r0 in
+                        rows.1.withUnsafeMutableBufferPointer { r1 in ActionCatalog.editDistance(w, c, cap: budget, rows: (r0, r1)) }
+                    }
+                }
+            }
+            if d <= budget { scored.append((d, candidate)) }
+        }
+
+        /// At most `limit` candidates, nearest first, ties in name order.
+        func best(_ limit: Int) -> [String] {
+            scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(limit).map(\.1)
+        }
     }
 }
