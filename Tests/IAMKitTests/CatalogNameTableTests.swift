@@ -26,6 +26,18 @@ final class CatalogNameTableTests: XCTestCase {
         XCTAssertGreaterThan(checked, 20_000)
     }
 
+    /// The parser's byte-level sortedness against the `String` order of the names, per service.
+    func testSortednessAgreesWithStringOrder() {
+        var unsorted = 0
+        for prefix in catalog.servicePrefixes {
+            guard let svc = catalog.service(prefix) else { XCTFail(prefix); continue }
+            let expected = zip(svc.actions, svc.actions.dropFirst()).allSatisfy { $0.name < $1.name }
+            XCTAssertEqual(svc.actionsSorted, expected, prefix)
+            if !expected { unsorted += 1 }
+        }
+        XCTAssertLessThan(unsorted, 20)
+    }
+
     func testMatchingAgreesWithGlob() {
         let svc = try! XCTUnwrap(catalog.service("ec2"))
         for pattern in ["describe*", "*image?", "create*tags", "*", "run?nstances", "nothing*here"] {

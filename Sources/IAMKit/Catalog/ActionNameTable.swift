@@ -15,7 +15,7 @@ final class ActionNameTable: Sendable {
     /// The number of names.
     var count: Int { ends.count }
 
-    init<C: Collection>(names: C) where C.Element == String {
+    convenience init<C: Collection>(names: C) where C.Element == String {
         // Two passes over the names: sizes first, so the byte buffer is allocated once and written
         // through a pointer (appending byte by byte was most of building a service's table).
         var total = 0
@@ -45,6 +45,29 @@ final class ActionNameTable: Sendable {
             }
             count = at
         }
+        self.init(lowered: bytes, ends: ends)
+    }
+
+    /// The names at `ranges` of `text`, which must be ASCII: the catalog parser hands over the
+    /// name fields of a block as they lie in the data, lower-cased straight into the table.
+    convenience init(ascii text: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+        var total = 0
+        for r in ranges { total += r.count }
+        var ends = [Int32]()
+        ends.reserveCapacity(ranges.count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            var at = 0
+            for r in ranges {
+                for i in r { buffer[at] = Glob.lower(text[i]); at += 1 }
+                ends.append(Int32(at))
+            }
+            count = at
+        }
+        self.init(lowered: bytes, ends: ends)
+    }
+
+    /// Indexes names already lower-cased into `bytes`, name `i` ending at `ends[i]`.
+    private init(lowered bytes: [UInt8], ends: [Int32]) {
         var capacity = 8
         while capacity < ends.count * 2 { capacity <<= 1 }
         var slots = [Int32](repeating: 0, count: capacity)

@@ -85,13 +85,13 @@ enum CatalogParser {
         let prefix = str(b, header[0])
         var url = header.count > 2 ? str(b, header[2]) : ""
         if url.hasPrefix("~") { url = docsBase + url.dropFirst() }
-        var resourceByName: [String: ResourceTypeInfo] = [:]
-        // One `[arnFormat]` array per resource type, shared by every action that names it.
-        var formatsByName: [String: [String]] = [:]
-        for r in resources { resourceByName[r.name] = r; formatsByName[r.name] = [r.arnFormat] }
-        // Type-name ids for every name the block may use (refs to undeclared types get theirs below).
-        var nameIDs: [String: Int32] = Dictionary(zip(resources.map(\.name), ResourceTypeNames.ids(resources.map(\.name))),
-                                                  uniquingKeysWith: { a, _ in a })
+        // Each type name the block's rows may use, with its declaration (the last one wins), its
+        // one-element `[arnFormat]` (shared by every action that names it) and its process-wide id;
+        // rows naming undeclared types add theirs as they come. One lookup per reference.
+        var targets: [String: RefTarget] = [:]
+        for (r, id) in zip(resources, ResourceTypeNames.ids(resources.map(\.name))) {
+            targets[r.name] = RefTarget(name: r.name, info: r, formats: [r.arnFormat], nameID: id)
+        }
         // Actions of a service mostly repeat a few resource-reference fields (`bucket*`, `object*`):
         // one `[ResourceTypeRef]` per distinct field text.
         // Keyed by the field's bytes' hash, checked against the bytes on a hit: building a String per
@@ -99,6 +99,11 @@ enum CatalogParser {
         var refsByField: [UInt64: (field: Range<Int>, refs: [ResourceTypeRef])] = [:]
         var actions: [ActionInfo] = []
         actions.reserveCapacity(actionLines.count)
+        // The name fields as they lie in the block: the service's name table and its sortedness
+        // come from these bytes, not from reading every name `String` back.
+        var nameFields: [Range<Int>] = []
+        nameFields.reserveCapacity(actionLines.count)
+        var nameBits: UInt8 = 0, sorted = true
         for line in actionLines {
             // `Name|L|refs`; the rest is in the service's detail lines, decoded on demand. The two
             // bars are found in place: a split array per line was an allocation per action.
@@ -111,34 +116,58 @@ enum CatalogParser {
             if let shared = refsByField[key], b[shared.field].elementsEqual(b[refsField]) {
                 refs = shared.refs
             } else {
-                refs = parseRefs(b, refsField, resourceByName, formatsByName, &nameIDs, &pool)
+                refs = parseRefs(b, refsField, &targets, &pool)
                 if refsByField[key] == nil { refsByField[key] = (refsField, refs) }
             }
+            for i in nameField { nameBits |= b[i] }
+            if let last = nameFields.last, sorted { sorted = b[last].lexicographicallyPrecedes(b[nameField]) }
+            nameFields.append(nameField)
             actions.append(ActionInfo(service: prefix, name: str(b, nameField), accessLevel: level, resourceTypes: refs,
                                       detail: CatalogLine(text: text, start: Int32(details.lowerBound), end: Int32(details.upperBound),
                                                           index: Int32(actions.count)),
                                       id: idBase | Int32(actions.count)))
         }
+        // ASCII names (all of AWS's) sort by bytes as `String`s do; others are left to `ServiceInfo`.
+        let ascii = nameBits < 0x80
         return ServiceInfo(prefix: prefix, name: str(b, header[1]), authorizationURL: url, actions: actions,
-                           resourceTypes: resources, conditionKeys: conditions)
+                           resourceTypes: resources, conditionKeys: conditions,
+                           names: ascii ? ActionNameTable(ascii: b, ranges: nameFields) : nil, actionsSorted: ascii ? sorted : nil)
+    }
+
+    /// A resource type name as a block's rows refer to it (see `parseService`).
+    private struct RefTarget {
+        let name: String
+        let info: ResourceTypeInfo?
+        let formats: [String]
+        let nameID: Int32
     }
 
     /// The `;`-separated resource references of an action row (`name*=key,key;name`).
-    private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ resourceByName: [String: ResourceTypeInfo],
-                                  _ formatsByName: [String: [String]], _ nameIDs: inout [String: Int32],
+    private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ targets: inout [String: RefTarget],
                                   _ pool: inout Set<String>) -> [ResourceTypeRef] {
         var refs: [ResourceTypeRef] = []
-        for item in split(b, field, on: semicolon, maxPieces: Int.max) where !item.isEmpty {
+        var itemStart = field.lowerBound
+        while itemStart < field.upperBound {
+            let itemEnd = firstIndex(of: semicolon, in: b, itemStart..<field.upperBound) ?? field.upperBound
+            let item = itemStart..<itemEnd
+            itemStart = itemEnd + 1
+            if item.isEmpty { continue }
             var nameRange = item, keys: [String] = []
-            if let eq = item.first(where: { b[$0] == equals }) {
+            if let eq = firstIndex(of: equals, in: b, item) {
                 nameRange = item.lowerBound..<eq
                 keys = list(b, (eq + 1)..<item.upperBound, &pool)
             }
             let required = !nameRange.isEmpty && b[nameRange.upperBound - 1] == star
             if required { nameRange = nameRange.lowerBound..<(nameRange.upperBound - 1) }
             let name = str(b, nameRange)
-            let info = resourceByName[name]
-            var allKeys = info?.conditionKeys ?? []
+            let target: RefTarget
+            if let known = targets[name] {
+                target = known
+            } else {
+                target = RefTarget(name: name, info: nil, formats: [], nameID: ResourceTypeNames.ids([name])[0])
+                targets[name] = target
+            }
+            var allKeys = target.info?.conditionKeys ?? []
             if allKeys.isEmpty {
                 allKeys = keys
             } else if !keys.isEmpty {
@@ -146,10 +175,8 @@ enum CatalogParser {
                 var seen = Set(allKeys)
                 for k in keys where seen.insert(k).inserted { allKeys.append(k) }
             }
-            let nameID: Int32
-            if let known = nameIDs[name] { nameID = known } else { nameID = ResourceTypeNames.ids([name])[0]; nameIDs[name] = nameID }
-            refs.append(ResourceTypeRef(name: name, required: required,
-                                        arnFormats: info == nil ? [] : formatsByName[name] ?? [], conditionKeys: allKeys, nameID: nameID))
+            refs.append(ResourceTypeRef(name: target.name, required: required, arnFormats: target.formats,
+                                        conditionKeys: allKeys, nameID: target.nameID))
         }
         return refs
     }

@@ -52,15 +52,15 @@ public struct ServiceInfo: Sendable {
         }
 
         init(prefix: String, name: String, authorizationURL: String, actions: [ActionInfo],
-             resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo]) {
+             resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo], names: ActionNameTable?, actionsSorted: Bool?) {
             self.prefix = prefix
             self.name = name
             self.authorizationURL = authorizationURL
             self.actions = actions
             self.resourceTypes = resourceTypes
             self.conditionKeys = conditionKeys
-            names = ActionNameTable(names: actions.lazy.map(\.name))
-            actionsSorted = zip(actions, actions.dropFirst()).allSatisfy { Self.ordered($0.name, $1.name) }
+            self.names = names ?? ActionNameTable(names: actions.lazy.map(\.name))
+            self.actionsSorted = actionsSorted ?? zip(actions, actions.dropFirst()).allSatisfy { Self.ordered($0.name, $1.name) }
             var exact = Set<String>(), templates: [String] = []
             for key in conditionKeys.map(\.name) {
                 if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
@@ -70,10 +70,13 @@ public struct ServiceInfo: Sendable {
         }
     }
 
+    /// `names` and `actionsSorted`, when the parser already has them (from the names' bytes),
+    /// must be what the actions' names give; nil derives them from the names.
     init(prefix: String, name: String, authorizationURL: String, actions: [ActionInfo],
-         resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo]) {
+         resourceTypes: [ResourceTypeInfo], conditionKeys: [ConditionKeyInfo],
+         names: ActionNameTable? = nil, actionsSorted: Bool? = nil) {
         storage = Storage(prefix: prefix, name: name, authorizationURL: authorizationURL, actions: actions,
-                          resourceTypes: resourceTypes, conditionKeys: conditionKeys)
+                          resourceTypes: resourceTypes, conditionKeys: conditionKeys, names: names, actionsSorted: actionsSorted)
     }
 
     /// The action called `name` (case-insensitive), without the service prefix.
