@@ -56,6 +56,14 @@ final class CatalogNameTableTests: XCTestCase {
         XCTAssertEqual(table.lowerName(1), "ünïcode")
         XCTAssertEqual(table.lowerName(3), "ŞPECIAL".lowercased())
         XCTAssertNil(table.index(of: "Unicode"))
+        // Names of 255 bytes and more keep their length in `ends`, not in the slot.
+        let long = String(repeating: "Ab", count: 150), edge = String(repeating: "x", count: 255)
+        let wide = ActionNameTable(names: ["a", long, edge, String(edge.dropLast()), "b"])
+        XCTAssertEqual(wide.index(of: long.uppercased()), 1)
+        XCTAssertEqual(wide.index(of: edge), 2)
+        XCTAssertEqual(wide.index(of: String(edge.dropLast())), 3)
+        XCTAssertNil(wide.index(of: edge + "x"))
+        XCTAssertEqual(wide.index(of: "B"), 4)
         XCTAssertEqual(ActionNameTable(names: [String]()).count, 0)
         XCTAssertNil(ActionNameTable(names: [String]()).index(of: "x"))
     }
