@@ -25,8 +25,11 @@ let package = Package(
         ),
         .target(name: "IAMKit"),
         .target(name: "ExecRoleKit", dependencies: ["IAMKit"]),
+        // libcurl loaded with dlopen on the first live-AWS request (see Sources/CCurl/include/ccurl.h).
+        .target(name: "CCurl"),
         .target(name: "AWSKit", dependencies: [
             "IAMKit", "ExecRoleKit",
+            .target(name: "CCurl", condition: .when(platforms: [.linux])),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "TUIKit"),

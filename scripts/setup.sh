@@ -6,7 +6,9 @@ set -euo pipefail
 need_apt=()
 pkg-config --exists ncursesw 2>/dev/null || need_apt+=(libncurses-dev pkg-config)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
-# Headers for the statically linked release build (FoundationNetworking, FoundationXML).
+# libcurl: the binary loads it at run time for live AWS (Sources/CCurl); its header lets the build check
+# the option numbers CCurl declares (ccurl_abi_check.c). libxml2: the tests compare the XML reader with
+# FoundationXML's XMLParser, which the test build links.
 [ -e /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -e /usr/include/curl/curl.h ] || need_apt+=(libcurl4-openssl-dev)
 [ -e /usr/include/libxml2/libxml/parser.h ] || need_apt+=(libxml2-dev)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-pip)

@@ -30,7 +30,7 @@ public struct AWSClient: Sendable {
     public let retry: RetryPolicy
 
     public init(credentials: Credentials, region: String, environment: AWSEnvironment = .current(),
-                transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = RetryPolicy()) {
+                transport: any HTTPTransport = SystemTransport(), retry: RetryPolicy = RetryPolicy()) {
         self.credentials = credentials; self.region = region; self.environment = environment
         self.transport = transport; self.retry = retry
     }

@@ -17,7 +17,7 @@ public struct CredentialChain: Sendable {
     /// Bound for `credential_process`.
     public var processTimeout: TimeInterval = 30
 
-    public init(environment: AWSEnvironment = .current(), transport: any HTTPTransport = URLSessionTransport()) {
+    public init(environment: AWSEnvironment = .current(), transport: any HTTPTransport = SystemTransport()) {
         self.environment = environment; self.transport = transport
     }
 
@@ -171,7 +171,7 @@ extension AWSClient {
     /// and returns a client for them. No network unless the profile assumes a role.
     public static func resolve(profile: String? = nil, region: String? = nil,
                                environment: AWSEnvironment = .current(),
-                               transport: any HTTPTransport = URLSessionTransport(),
+                               transport: any HTTPTransport = SystemTransport(),
                                retry: RetryPolicy = RetryPolicy()) async throws -> AWSClient {
         let r = try environment.region(explicit: region, profile: profile)
         let creds = try await CredentialChain(environment: environment, transport: transport).resolve(profile: profile, region: r)

@@ -1,9 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// One HTTP exchange, independent of URLSession so another transport can be injected.
+/// One HTTP exchange, independent of the transport so another one can be injected.
 public struct HTTPRequest: Sendable {
     public var url: URL
     public var method: String
@@ -29,11 +26,18 @@ public struct HTTPResponse: Sendable {
 }
 
 /// Sends requests. Tests use the real one against moto; the protocol exists for other hosts/proxies.
+///
+/// `SystemTransport` is the platform's: libcurl loaded on first use on Linux (`CurlTransport`),
+/// URLSession on Darwin.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
-/// URLSession (libcurl on Linux) with an ephemeral configuration: no cookies, no cache, no disk.
+#if canImport(Darwin)
+/// The platform's transport.
+public typealias SystemTransport = URLSessionTransport
+
+/// URLSession with an ephemeral configuration: no cookies, no cache, no disk.
 public struct URLSessionTransport: HTTPTransport {
     /// Holds the running task so a cancellation can reach it from another thread.
     private final class TaskBox: @unchecked Sendable {
@@ -99,3 +103,7 @@ public struct URLSessionTransport: HTTPTransport {
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
     }
 }
+#else
+/// The platform's transport.
+public typealias SystemTransport = CurlTransport
+#endif

@@ -1,12 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A tiny XML tree for Query-protocol responses (IAM, STS). Namespaces are ignored: AWS responses
 /// use one default namespace and element names are unique enough by path.
 public final class XMLNode: @unchecked Sendable {
-    // @unchecked: built once by the parser below, then only read.
+    // @unchecked: built once by `XMLReader`, then only read.
     public let name: String
     public private(set) var text: String = ""
     public private(set) var children: [XMLNode] = []
@@ -33,39 +30,15 @@ public final class XMLNode: @unchecked Sendable {
         return nil
     }
 
-    /// Parses a document; nil when it is not well-formed XML.
+    /// Parses a document; nil when it is not well-formed XML (see `XMLReader` for what is read).
     public static func parse(_ data: Data) -> XMLNode? {
-        let delegate = Builder()
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        parser.shouldProcessNamespaces = false
-        guard parser.parse(), let root = delegate.root else { return nil }
-        return root
+        XMLReader.parse([UInt8](data))
     }
 
-    private final class Builder: NSObject, XMLParserDelegate {
-        var stack: [XMLNode] = []
-        var root: XMLNode?
+    /// Adds a child (while the reader builds the tree).
+    func add(_ child: XMLNode) { children.append(child) }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            let node = XMLNode(name: local)
-            stack.last?.children.append(node)
-            if root == nil { root = node }
-            stack.append(node)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            _ = stack.popLast()
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            stack.last?.text += string
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
-        }
-    }
+    /// Adds character data (while the reader builds the tree); an element's text is all of its own
+    /// character data, as `XMLParser`'s `foundCharacters` delivered it.
+    func append(_ text: String) { self.text += text }
 }

@@ -11,7 +11,7 @@ final class LiveRetryTests: MotoTestCase {
         private let lock = NSLock()
         private var _attempts = 0
         let failures: Int, status: Int, body: String
-        let real = URLSessionTransport()
+        let real = SystemTransport()
         init(failures: Int, status: Int, body: String) { self.failures = failures; self.status = status; self.body = body }
         var attempts: Int { lock.withLock { _attempts } }
         func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -24,7 +24,7 @@ final class LiveRetryTests: MotoTestCase {
     /// Answers AccessDeniedException to DescribeKey for one key id; everything else goes to moto.
     struct KeyPolicyDenies: HTTPTransport {
         let keyId: String
-        let real = URLSessionTransport()
+        let real = SystemTransport()
         func send(_ request: HTTPRequest) async throws -> HTTPResponse {
             let target = request.headers.first { $0.name.lowercased() == "x-amz-target" }?.value
             if target == "TrentService.DescribeKey", String(decoding: request.body, as: UTF8.self).contains(keyId) {
