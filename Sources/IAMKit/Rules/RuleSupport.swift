@@ -73,11 +73,28 @@ enum RuleSupport {
     /// "123 actions (List 10, Read 40, Write 70, Permissions management 3)".
     static func summary(_ actions: [ActionInfo]) -> String {
         // Counted in an array by case (`*` has 20,000 actions: a dictionary hashed each of them).
-        let levels = AccessLevel.allCases
-        var counts = [Int](repeating: 0, count: levels.count)
-        for a in actions { counts[levels.firstIndex(of: a.accessLevel)!] += 1 }
-        let parts = zip(levels, counts).sorted { $0.0 < $1.0 }.compactMap { l, n in n > 0 ? "\(l.displayName) \(n)" : nil }
-        return "\(actions.count) action\(actions.count == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
+        var counts = [Int](repeating: 0, count: AccessLevel.allCases.count)
+        for a in actions { counts[levelIndex(a.accessLevel)] += 1 }
+        return summary(levelCounts: counts)
+    }
+
+    /// `summary` of actions counted by access level (`levelIndex`).
+    static func summary(levelCounts counts: [Int]) -> String {
+        let total = counts.reduce(0, +)
+        let parts = zip(AccessLevel.allCases, counts).sorted { $0.0 < $1.0 }.compactMap { l, n in n > 0 ? "\(l.displayName) \(n)" : nil }
+        return "\(total) action\(total == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
+    }
+
+    /// `AccessLevel.allCases.firstIndex(of: level)` as a switch: the summary counts every action
+    /// of `*`, and the generic search compared each against the cases one by one.
+    @inline(__always) static func levelIndex(_ level: AccessLevel) -> Int {
+        switch level {
+        case .list: return 0
+        case .read: return 1
+        case .write: return 2
+        case .permissionsManagement: return 3
+        case .tagging: return 4
+        }
     }
 
     /// The actions an Allow statement grants by name (Action, not NotAction), each with its item;
