@@ -38,7 +38,7 @@ public enum GrammarRule: PolicyRule {
         }
         for st in policy.statements {
             if let a = st.action {
-                for item in a.items where item.value != "*" && !item.value.isEmpty && !item.value.utf8.contains(UInt8(ascii: ":")) {
+                for item in a.items where item.value != "*" && !item.value.isEmpty && !hasColon(item.value) {
                     out.append(description.finding("action \"\(item.value)\" is not of the form service:Action",
                                                    fix: "Write the service prefix, e.g. \"ecr:\(item.value)\".", at: item.pointer))
                 }
@@ -78,16 +78,27 @@ extension GrammarRule {
     /// one byte scan; other text goes by Characters, where a colon may carry a combining mark.
     static func wildcardService(_ action: String) -> Bool {
         var text = action
-        guard text.withUTF8({ Glob.isASCII($0) }) else {
-            guard let colon = action.firstIndex(of: ":") else { return false }
-            return Glob.hasWildcard(String(action[..<colon]))
+        // One walk over the contiguous bytes: the ASCII test, the first colon and a wildcard before it.
+        let ascii: Bool? = text.withUTF8 { b in
+            var acc: UInt8 = 0, sawWildcard = false, answer: Bool?
+            for c in b {
+                acc |= c
+                guard answer == nil else { continue }
+                if c == UInt8(ascii: ":") { answer = sawWildcard }
+                if c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { sawWildcard = true }
+            }
+            return acc < 0x80 ? (answer ?? false) : nil
         }
-        var sawWildcard = false
-        for c in action.utf8 {
-            if c == UInt8(ascii: ":") { return sawWildcard }
-            if c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { sawWildcard = true }
-        }
-        return false
+        if let ascii { return ascii }
+        guard let colon = action.firstIndex(of: ":") else { return false }
+        return Glob.hasWildcard(String(action[..<colon]))
+    }
+
+    /// `action.utf8.contains(":")`, over the contiguous bytes (the generic `UTF8View` walk cost
+    /// more than the rest of the check).
+    static func hasColon(_ action: String) -> Bool {
+        var text = action
+        return text.withUTF8 { b in b.contains(UInt8(ascii: ":")) }
     }
 
     /// A value a template fills in at deploy time: lint's placeholder text for an intrinsic
