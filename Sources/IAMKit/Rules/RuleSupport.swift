@@ -118,6 +118,21 @@ enum RuleSupport {
 
     private static let expandCache = RuleCache<[ActionInfo], String>()
 
+    /// Calls `body` with each action of `expand(pattern)`, in that order. `*` is walked service by
+    /// service without building its 20,455-action array (a copy and a reference count per action,
+    /// for each of the per-pattern facts that walk it once per process).
+    static func forEachExpanded(_ pattern: String, _ body: (ActionInfo) -> Void) {
+        guard pattern == "*" else {
+            for a in expand(pattern) { body(a) }
+            return
+        }
+        // `ActionCatalog.allActions`' order: services in prefix order, each in its own order.
+        for prefix in catalog.servicePrefixes {
+            guard let service = catalog.service(prefix) else { continue }
+            for a in service.actions { body(a) }
+        }
+    }
+
     /// Whether an Action pattern matches no catalog action, cached per pattern (unknown-action asks
     /// for every occurrence; it resolves plain names once per policy instead).
     static func matchesNothing(_ pattern: String) -> Bool {

@@ -27,8 +27,8 @@ final class ScopableFacts: Sendable {
         typeIDs = sorted.map(\.id)
     }
 
-    /// The facts of a pattern's expansion.
-    private convenience init(_ expansion: [ActionInfo]) {
+    /// The facts of a pattern's expansion (`RuleSupport.forEachExpanded`).
+    private convenience init(pattern: String) {
         var ids: [Int32] = []
         var types: [(name: String, id: Int32)] = []
         // Types are few per service, so compared in a list unless there are many (`*` has ~1,500).
@@ -38,9 +38,9 @@ final class ScopableFacts: Sendable {
         // reference counts, and only a new type's name is kept.
         var seenIDs: Set<Int32>?
         var bigTypes: [Bool]?
-        for a in expansion {
+        RuleSupport.forEachExpanded(pattern) { a in
             let refs = a.resourceTypes
-            guard !refs.isEmpty && a.accessLevel != .list else { continue }
+            guard !refs.isEmpty && a.accessLevel != .list else { return }
             if ids.count == 64 {
                 seenIDs = Set(ids)
                 var flags = [Bool](repeating: false, count: 1024)
@@ -48,9 +48,9 @@ final class ScopableFacts: Sendable {
                 bigTypes = flags
             }
             if seenIDs != nil {
-                guard seenIDs!.insert(a.id).inserted else { continue }
+                guard seenIDs!.insert(a.id).inserted else { return }
             } else if ids.contains(a.id) {
-                continue
+                return
             }
             ids.append(a.id)
             for k in refs.indices {
@@ -80,7 +80,7 @@ final class ScopableFacts: Sendable {
 
     /// The facts of an `Action` pattern, computed once per process.
     static func pattern(_ text: String) -> ScopableFacts {
-        store.value(text) { ScopableFacts(RuleSupport.expand(text)) }
+        store.value(text) { ScopableFacts(pattern: text) }
     }
 
     /// Facts per pattern text, for the whole process.
