@@ -31,7 +31,7 @@ public enum UnknownActionRule: PolicyRule {
                 let wild = Glob.hasWildcard(v)
                 guard let service = RuleSupport.literalService(v), RuleSupport.catalog.hasService(service) else { continue }
                 if wild { guard RuleSupport.matchesNothing(v) else { continue } }
-                let suggestions = wild ? [] : RuleSupport.catalog.suggestions(for: v)
+                let suggestions = wild ? [] : RuleSupport.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 let what = wild ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"
                 out.append(description.finding(
