@@ -49,7 +49,6 @@ public enum WildcardResourceRule: PolicyRule {
 
     /// `RuleSupport.list` of a list known by its first names and its length.
     private static func list(_ shown: [String], count: Int, limit: Int) -> String {
-        let text = shown.prefix(limit).joined(separator: ", ")
-        return count > limit ? "\(text) and \(count - limit) more" : text
+        RuleSupport.list(shown, total: count, limit: limit)
     }
 }
