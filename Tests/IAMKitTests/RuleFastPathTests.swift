@@ -168,6 +168,33 @@ struct RuleFastPathTests {
         #expect(formats.count > 1_000)
     }
 
+    @Test func forEachExpandedWalksTheExpansionInOrder() {
+        for pattern in ["*", "s3:*", "ec2:Describe*", "nope:*", "ecr:GetAuthorizationToken", "*:Get*", "iam:?et*"] {
+            var walked: [Int32] = []
+            RuleSupport.forEachExpanded(pattern) { walked.append($0.id) }
+            #expect(walked == RuleSupport.catalog.expand(pattern).map(\.id), "\(pattern)")
+        }
+    }
+
+    @Test func cachedSuggestionsAreTheCatalogs() {
+        for name in ["secretmanager:GetSecretValue", "ecr:BatchGetImages", "cloudwatchlogs:PutLogEvents", "s3:GetObjekt", "nope:x", "ecr:BatchGetImages"] {
+            #expect(RuleSupport.suggestions(for: name) == RuleSupport.catalog.suggestions(for: name), "\(name)")
+        }
+    }
+
+    @Test func listMatchesJoining() {
+        let names = ["a", "bb", "ccc", "dddd", "é", "f f", ""]
+        for count in 0...names.count {
+            for limit in 1...6 {
+                for extra in [0, 1, 50] {
+                    let shown = Array(names.prefix(count))
+                    #expect(RuleSupport.list(shown, total: count + extra, limit: limit)
+                        == RuleSupport.listByJoining(shown, total: count + extra, limit: limit))
+                }
+            }
+        }
+    }
+
     @Test func levelIndexIsThePositionInAllCases() {
         for level in AccessLevel.allCases {
             #expect(RuleSupport.levelIndex(level) == AccessLevel.allCases.firstIndex(of: level))
@@ -207,7 +234,7 @@ struct RuleFastPathTests {
     }
 
     @Test func byteScansMatchTheirStringDefinitions() {
-        let texts = ["", "*", "s3", "s3:GetObject", ":", "a:b:c", "e\u{301}:x", ":\u{301}x", "s*:x", "?:", "ECR:Get*",
+        let texts = ["", "*", "**", "s3", "s3:GetObject", ":", "*:", "?", "s3:*:x?", "a:b:c", "e\u{301}:x", ":\u{301}x", "s*:x", "?:", "ECR:Get*",
                      "logs:PutLogEvents", "é:x*", "x\u{301}", "*é:x"]
         for t in texts {
             #expect(GrammarRule.hasColon(t) == t.utf8.contains(UInt8(ascii: ":")), "\(t)")
@@ -222,6 +249,7 @@ struct RuleFastPathTests {
                 h = (h! ^ UInt64(b &- 65 < 26 ? b | 0x20 : b)) &* 0x100_0000_01b3
             }
             #expect(CoverList.literalKey(t) == h, "\(t)")
+            #expect(GrammarRule.misshapen(t) == GrammarRule.misshapenByDefinition(t), "\(t)")
         }
     }
 
