@@ -195,6 +195,28 @@ struct RuleFastPathTests {
         }
     }
 
+    @Test func patternRiskMatchesItsExpansionWalk() {
+        for pattern in ["*", "s3:*", "iam:*", "iam:Pass*", "ec2:Run*", "kms:*crypt*", "ecr:Get*", "sts:Assume?ole", "nope:*", "*:Get*",
+                        "secretsmanager:GetSecretValu?", "lambda:*Function*"] {
+            // The definition: the expansion's array, every action's own hits in order, each action once.
+            let actions = RuleSupport.expand(pattern)
+            var table = ActionRisk.Table()
+            var expected: [[String]] = Array(repeating: [], count: RiskCategory.allCases.count)
+            var seen = Set<String>()
+            for a in actions {
+                let own = table.hits(a)
+                guard !own.isEmpty, seen.insert(own.fullName).inserted else { continue }
+                for ci in own.byCategory.indices {
+                    expected[ci] += own.byCategory[ci].map { "\($0.fullName)|\($0.why)|\($0.comboPaths.map(\.name))" }
+                }
+            }
+            let hits = PatternFacts.risk(pattern)
+            let got = hits.byCategory.map { $0.map { "\($0.fullName)|\($0.why)|\($0.comboPaths.map(\.name))" } }
+            #expect(got == expected, "\(pattern)")
+            #expect(hits.isEmpty == expected.allSatisfy(\.isEmpty))
+        }
+    }
+
     @Test func levelIndexIsThePositionInAllCases() {
         for level in AccessLevel.allCases {
             #expect(RuleSupport.levelIndex(level) == AccessLevel.allCases.firstIndex(of: level))
