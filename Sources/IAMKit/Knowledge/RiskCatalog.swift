@@ -53,10 +53,57 @@ public enum RiskCatalog {
     }
 
     /// Lower-cased service prefixes of every risk-table row and escalation-method action.
-    private static let riskServices: Set<String> = Set(
+    private static let riskServices: Set<String> = Set(riskPatterns.map { p in String(p.prefix { $0 != ":" }) })
+
+    /// Every risk-table row's pattern and escalation-method action, lower-cased.
+    private static let riskPatterns: [String] =
         (escalationPaths.flatMap(\.actions) + [dataExfiltration, resourceExposure, credentialsExposure, infrastructureModification]
-            .flatMap { $0.map(\.pattern) })
-            .map { p in String(p.lowercased().prefix { $0 != ":" }) })
+            .flatMap { $0.map(\.pattern) }).map { $0.lowercased() }
+
+    /// The rows and actions without a wildcard: a name outside this set and outside every glob's
+    /// service has no category but those of its access level.
+    private static let riskNames: Set<String> = Set(riskPatterns.filter { !Glob.hasWildcard($0) })
+
+    /// Services with a glob row, or nil when a glob's service part is itself a wildcard (then
+    /// every service may match one).
+    private static let globServices: Set<String>? = {
+        var out = Set<String>()
+        for p in riskPatterns where Glob.hasWildcard(p) {
+            let service = String(p.prefix { $0 != ":" })
+            if Glob.hasWildcard(service) || !p.contains(":") { return nil }
+            out.insert(service)
+        }
+        return out
+    }()
+
+    /// What `mayHaveCategories(_:_:)` needs of a service, found once per service.
+    struct ServiceRisk: Sendable {
+        /// Some row or escalation method names the service.
+        let named: Bool
+        /// Some glob row may match the service's actions.
+        let globs: Bool
+        /// The service is in `infrastructureServices`.
+        let infrastructure: Bool
+    }
+
+    /// `prefix`'s `ServiceRisk`.
+    static func serviceRisk(_ prefix: String) -> ServiceRisk {
+        let s = prefix.lowercased()
+        return ServiceRisk(named: riskServices.contains(s), globs: globServices?.contains(s) ?? true,
+                           infrastructure: infrastructureServices[s] != nil)
+    }
+
+    /// `mayHaveCategories(action)` narrowed by name: in a service the tables name, an action that
+    /// no exact row or method names and no glob could match has only its access level's
+    /// categories. The risk tables are built per service (`ActionRisk`): most actions of the
+    /// services they name (ec2, s3, iam…) are answered here with one set lookup instead of the
+    /// six table lookups of `categories(for:)`.
+    static func mayHaveCategories(_ action: ActionInfo, _ service: ServiceRisk) -> Bool {
+        if action.accessLevel == .permissionsManagement { return true }
+        if action.accessLevel == .write && service.infrastructure { return true }
+        guard service.named else { return false }
+        return service.globs || riskNames.contains(action.fullName.lowercased())
+    }
 
     /// The escalation methods that use `action` (single-action methods first).
     public static func escalationPaths(involving action: ActionInfo) -> [EscalationPath] {

@@ -10,7 +10,11 @@ enum ActionRisk {
 
     /// The hits of every action of `action`'s service, by position (each service's computed once).
     static func table(of action: ActionInfo) -> [PatternFacts.RiskHits] {
-        tables.value(Int(action.id >> 16)) { RuleSupport.catalog.service(action.service)?.actions.map(compute) ?? [] } ?? []
+        tables.value(Int(action.id >> 16)) {
+            guard let service = RuleSupport.catalog.service(action.service) else { return [] }
+            let risk = RiskCatalog.serviceRisk(service.prefix)
+            return service.actions.map { RiskCatalog.mayHaveCategories($0, risk) ? compute($0) : .none }
+        } ?? []
     }
 
     /// The hits of one catalog action.
@@ -26,12 +30,20 @@ enum ActionRisk {
         private var rows: [PatternFacts.RiskHits] = []
 
         mutating func hits(_ action: ActionInfo) -> PatternFacts.RiskHits {
+            nonEmptyHits(action) ?? .none
+        }
+
+        /// `hits(action)` unless it is empty (most actions): an empty answer is told from the
+        /// table's row in place, without copying it (two reference counts per action).
+        mutating func nonEmptyHits(_ action: ActionInfo) -> PatternFacts.RiskHits? {
             if action.id >> 16 != slot {
                 slot = action.id >> 16
                 rows = ActionRisk.table(of: action)
             }
             let i = Int(action.position)
-            return i < rows.count ? rows[i] : ActionRisk.compute(action)
+            if i < rows.count { return rows[i].isEmpty ? nil : rows[i] }
+            let computed = ActionRisk.compute(action)
+            return computed.isEmpty ? nil : computed
         }
     }
 

@@ -37,8 +37,9 @@ public enum GrammarRule: PolicyRule {
             }
         }
         for st in policy.statements {
-            if let a = st.action {
-                for item in a.items where item.value != "*" && !item.value.isEmpty && !item.value.utf8.contains(UInt8(ascii: ":")) {
+            // One scan per item tells whether either check below reports it (almost never).
+            if let a = st.action, a.items.contains(where: { misshapen($0.value) }) {
+                for item in a.items where item.value != "*" && !item.value.isEmpty && !hasColon(item.value) {
                     out.append(description.finding("action \"\(item.value)\" is not of the form service:Action",
                                                    fix: "Write the service prefix, e.g. \"ecr:\(item.value)\".", at: item.pointer))
                 }
@@ -78,16 +79,50 @@ extension GrammarRule {
     /// one byte scan; other text goes by Characters, where a colon may carry a combining mark.
     static func wildcardService(_ action: String) -> Bool {
         var text = action
-        guard text.withUTF8({ Glob.isASCII($0) }) else {
-            guard let colon = action.firstIndex(of: ":") else { return false }
-            return Glob.hasWildcard(String(action[..<colon]))
+        // One walk over the contiguous bytes: the ASCII test, the first colon and a wildcard before it.
+        let ascii: Bool? = text.withUTF8 { b in
+            var acc: UInt8 = 0, sawWildcard = false, answer: Bool?
+            for c in b {
+                acc |= c
+                guard answer == nil else { continue }
+                if c == UInt8(ascii: ":") { answer = sawWildcard }
+                if c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { sawWildcard = true }
+            }
+            return acc < 0x80 ? (answer ?? false) : nil
         }
-        var sawWildcard = false
-        for c in action.utf8 {
-            if c == UInt8(ascii: ":") { return sawWildcard }
-            if c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { sawWildcard = true }
+        if let ascii { return ascii }
+        guard let colon = action.firstIndex(of: ":") else { return false }
+        return Glob.hasWildcard(String(action[..<colon]))
+    }
+
+    /// Whether `action` is reported as not `service:Action` or for a wildcard in its service
+    /// (`misshapenByDefinition`), in one walk over the bytes of ASCII text.
+    static func misshapen(_ action: String) -> Bool {
+        var text = action
+        let ascii: Bool? = text.withUTF8 { b in
+            var acc: UInt8 = 0, colon = false, wildcardBefore = false
+            for c in b {
+                acc |= c
+                guard !colon else { continue }
+                if c == UInt8(ascii: ":") { colon = true } else if c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { wildcardBefore = true }
+            }
+            guard acc < 0x80 else { return nil }
+            // No colon: not `service:Action` unless `*` or empty. A colon: reported for a wildcard before it.
+            return colon ? wildcardBefore : !(b.isEmpty || (b.count == 1 && b[0] == UInt8(ascii: "*")))
         }
-        return false
+        return ascii ?? misshapenByDefinition(action)
+    }
+
+    /// The two checks `misshapen` stands for.
+    static func misshapenByDefinition(_ action: String) -> Bool {
+        (action != "*" && !action.isEmpty && !hasColon(action)) || wildcardService(action)
+    }
+
+    /// `action.utf8.contains(":")`, over the contiguous bytes (the generic `UTF8View` walk cost
+    /// more than the rest of the check).
+    static func hasColon(_ action: String) -> Bool {
+        var text = action
+        return text.withUTF8 { b in b.contains(UInt8(ascii: ":")) }
     }
 
     /// A value a template fills in at deploy time: lint's placeholder text for an intrinsic

@@ -40,15 +40,17 @@ enum PatternFacts {
     /// `ActionRisk.hits` of its resolved action (`RiskScan` does that).
     static func risk(_ pattern: String) -> RiskHits {
         riskCache.value(pattern) {
-            let actions = RuleSupport.expand(pattern)
-            if actions.count == 1 { return ActionRisk.hits(actions[0]) }
+            // `*` is walked without its array (`RuleSupport.forEachExpanded`); it has many actions.
+            if pattern != "*" {
+                let actions = RuleSupport.expand(pattern)
+                if actions.count == 1 { return ActionRisk.hits(actions[0]) }
+            }
             var out: [[RiskHit]] = Array(repeating: [], count: RiskCategory.allCases.count)
             var seen = Set<String>()
             var any = false
             var table = ActionRisk.Table()
-            for a in actions {
-                let own = table.hits(a)
-                guard !own.isEmpty, seen.insert(own.fullName).inserted else { continue }
+            RuleSupport.forEachExpanded(pattern) { a in
+                guard let own = table.nonEmptyHits(a), seen.insert(own.fullName).inserted else { return }
                 for ci in own.byCategory.indices { out[ci].append(contentsOf: own.byCategory[ci]) }
                 any = true
             }
@@ -70,10 +72,20 @@ enum PatternFacts {
 
     static func breadth(_ pattern: String) -> Breadth {
         breadthCache.value(pattern) {
-            let actions = RuleSupport.expand(pattern)
-            let risky = actions.lazy.filter { $0.accessLevel == .write || $0.accessLevel == .permissionsManagement }
-            return Breadth(count: actions.count, summary: RuleSupport.summary(actions), riskyCount: risky.count,
-                           riskyFirst: risky.prefix(4).map(\.fullName))
+            // One walk counts the levels and the risky actions (`*` has 20,455 actions).
+            var counts = [Int](repeating: 0, count: AccessLevel.allCases.count)
+            var count = 0, riskyCount = 0
+            var riskyFirst: [String] = []
+            RuleSupport.forEachExpanded(pattern) { a in
+                count += 1
+                let level = a.accessLevel
+                counts[RuleSupport.levelIndex(level)] += 1
+                guard level == .write || level == .permissionsManagement else { return }
+                riskyCount += 1
+                if riskyFirst.count < 4 { riskyFirst.append(a.fullName) }
+            }
+            return Breadth(count: count, summary: RuleSupport.summary(levelCounts: counts), riskyCount: riskyCount,
+                           riskyFirst: riskyFirst)
         }
     }
 

@@ -5,8 +5,8 @@
 /// The rule asks this for every (action, resource) pair of a statement, and `s3:*` has hundreds of
 /// actions sharing a few formats. The pattern is parsed and tokenised once; a format whose service
 /// differs from the pattern's is rejected from its first bytes (most checks: a statement's actions
-/// span services); the rest is memoised per format. A class so that one `check` call shares it
-/// among the statements naming the same resource.
+/// span services); the answer is memoised per resource type of a service (`fits(_:)`). A class so
+/// that one `check` call shares it among the statements naming the same resource.
 final class ResourceFit {
     /// The pattern or one of its aliases, ready for `PatternOverlap.overlaps`.
     private struct Alias {
@@ -18,6 +18,11 @@ final class ResourceFit {
 
     private let aliases: [Alias]
     private var memo: [String: Bool] = [:]
+    /// `fits` per resource type of a service, keyed by the service's slot and the type's name id
+    /// (`refKey`): a type's ARN formats are those of the service's resource table, the same for
+    /// every action naming it, so the answer is too. `s3:*` asks about hundreds of actions that
+    /// share a few types; an integer key replaces hashing each long format string.
+    private var refMemo: [Int: Bool] = [:]
 
     init(_ pattern: String) {
         aliases = ResourceMismatchRule.serviceAliases(pattern).map {
@@ -27,15 +32,65 @@ final class ResourceFit {
 
     /// Whether the pattern fits some ARN format of `a`'s resource types.
     func fits(_ a: ActionInfo) -> Bool {
+        let refs = a.resourceTypes
+        for k in refs.indices {
+            let key = Self.refKey(slot: a.id >> 16, nameID: refs[k].nameID)
+            if let hit = refMemo[key] {
+                if hit { return true }
+                continue
+            }
+            let r = fits(formats: refs[k].arnFormats, key: key)
+            refMemo[key] = r
+            if r { return true }
+        }
+        return false
+    }
+
+    /// `fits` by its definition, format by format (what the memo by type answers).
+    func fitsByFormats(_ a: ActionInfo) -> Bool {
         a.resourceTypes.contains { ref in ref.arnFormats.contains(where: fits(format:)) }
+    }
+
+    /// The service's catalog slot (`ActionInfo.id`'s upper bits) and the type's name id.
+    static func refKey(slot: Int32, nameID: Int32) -> Int {
+        Int(slot) << 32 | Int(nameID)
     }
 
     /// Whether the pattern, or an alias, could match some ARN of `format`.
     func fits(format: String) -> Bool {
         // Both services fixed and different: every string of one differs from every string of the
         // other. Checked before the memo (no hashing, no allocation): most checks end here.
+        let ruledOut = ruledOut(format)
+        if ruledOut == (1 << aliases.count) - 1 { return false }
+        if let hit = memo[format] { return hit }
+        let tokens = Self.formatTokens.value(format) { PatternOverlap.formatTokens(format) }
+        let r = overlaps(tokens, except: ruledOut)
+        memo[format] = r
+        return r
+    }
+
+    /// `formats.contains(where: fits(format:))` for the formats of one resource type (`key`):
+    /// `fits(_:)` asks each type once per fit, so a memo by format string would only be written,
+    /// and the formats' tokens are found by the type's integer key instead of hashing each format.
+    private func fits(formats: [String], key: Int) -> Bool {
+        var typeTokens: TypeTokens?
+        for (f, format) in formats.enumerated() {
+            let ruledOut = ruledOut(format)
+            if ruledOut == (1 << aliases.count) - 1 { continue }
+            if typeTokens == nil {
+                typeTokens = Self.typeTokens.value(key) { TypeTokens(formats: formats, tokens: formats.map(PatternOverlap.formatTokens)) }
+            }
+            // The key names a type of `RuleSupport.catalog`; formats from elsewhere are tokenised here.
+            let tokens = typeTokens!.formats == formats ? typeTokens!.tokens[f] : PatternOverlap.formatTokens(format)
+            if overlaps(tokens, except: ruledOut) { return true }
+        }
+        return false
+    }
+
+    /// The aliases whose fixed service differs from `format`'s, as a bit mask (`aliases` order).
+    private func ruledOut(_ format: String) -> UInt {
         var f = format
-        let ruledOut: UInt = f.withUTF8 { b in
+        return f.withUTF8 { b in
             guard let range = Self.serviceRange(b, format: true) else { return 0 }
             let service = UnsafeBufferPointer(rebasing: b[range])
             var mask: UInt = 0
@@ -44,13 +99,21 @@ final class ResourceFit {
             }
             return mask
         }
-        if ruledOut == (1 << aliases.count) - 1 { return false }
-        if let hit = memo[format] { return hit }
-        let tokens = Self.formatTokens.value(format) { PatternOverlap.formatTokens(format) }
-        let r = aliases.indices.contains { ruledOut & (1 << $0) == 0 && PatternOverlap.overlaps(aliases[$0].tokens, tokens) }
-        memo[format] = r
-        return r
     }
+
+    /// Whether an alias not in `ruledOut` overlaps the format's tokens.
+    private func overlaps(_ tokens: [PatternOverlap.Token], except ruledOut: UInt) -> Bool {
+        aliases.indices.contains { ruledOut & (1 << $0) == 0 && PatternOverlap.overlaps(aliases[$0].tokens, tokens) }
+    }
+
+    /// A resource type's formats and their tokens.
+    private struct TypeTokens: Sendable {
+        let formats: [String]
+        let tokens: [[PatternOverlap.Token]]
+    }
+
+    /// Tokens per resource type (`refKey`), for the whole process.
+    private static let typeTokens = RuleCache<TypeTokens, Int>()
 
     /// The service segment of `text` when every string it stands for has exactly that third
     /// `:`-separated segment (nil otherwise).

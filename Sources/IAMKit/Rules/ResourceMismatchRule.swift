@@ -42,19 +42,21 @@ public enum ResourceMismatchRule: PolicyRule {
             guard !r.items.contains(where: { $0.value == "*" }) else { continue }
             let resources = r.items.filter { isARN($0.value) }
             guard !resources.isEmpty else { continue }
+            // Without an Action list the statement grants nothing by name: nothing to say.
+            guard let act = st.action, !act.negated else { continue }
             if resolved == nil { resolved = context.memo.resolvedActions(policy) }
-            let granted = RuleSupport.grantedActions(st, resolved: resolved![si])
+            let granted = Granted.items(act.items, resolved: resolved![si])
             // The first action with resource-level permissions (nil: none has them, or no action).
             var expected: ActionInfo?
-            for (_, actions) in granted {
-                if let a = actions.first(where: \.supportsResourceLevelPermissions) { expected = a; break }
+            for g in granted {
+                if let a = g.first(where: \.supportsResourceLevelPermissions) { expected = a; break }
             }
-            guard granted.contains(where: { !$0.actions.isEmpty }) else { continue }
+            guard granted.contains(where: { $0.count > 0 }) else { continue }
             let targets = resources.map { fit($0.value) }
             // Per resource: fits no action of the statement.
             if let expected {
                 for (res, target) in zip(resources, targets) {
-                    let fits = granted.contains { $0.actions.contains { a in a.supportsResourceLevelPermissions && target.fits(a) } }
+                    let fits = granted.contains { $0.first { a in a.supportsResourceLevelPermissions && target.fits(a) } != nil }
                     guard !fits else { continue }
                     let formats = expected.resourceTypes.flatMap(\.arnFormats).prefix(2).joined(separator: " or ")
                     out.append(description.finding(
@@ -63,8 +65,9 @@ public enum ResourceMismatchRule: PolicyRule {
                 }
             }
             // Per named action (no wildcard): fits none of the resources.
-            for (item, actions) in granted where !Glob.hasWildcard(item.value) {
-                guard let a = actions.first else { continue }
+            for g in granted where !g.isPattern {
+                guard let a = g.single else { continue }
+                let item = g.item
                 if !a.supportsResourceLevelPermissions {
                     out.append(description.finding(
                         "\(a.fullName) supports no resource-level permissions: it is allowed only by \"Resource\": \"*\", so \(st.label) never allows it",
@@ -82,12 +85,51 @@ public enum ResourceMismatchRule: PolicyRule {
         return out
     }
 
+    /// The actions one Action item of an Allow statement grants (`RuleSupport.grantedActions`):
+    /// a plain name's resolved action, or a pattern's expansion. A plain name is held as itself,
+    /// not as a one-element array: building one per name was an allocation per item.
+    private struct Granted {
+        let item: Located<String>
+        let single: ActionInfo?
+        let expansion: [ActionInfo]
+        let isPattern: Bool
+
+        var count: Int { single != nil ? 1 : expansion.count }
+
+        /// The first granted action satisfying `test`, in expansion order.
+        func first(where test: (ActionInfo) -> Bool) -> ActionInfo? {
+            if let single { return test(single) ? single : nil }
+            return expansion.first(where: test)
+        }
+
+        /// Every item's grant; plain names come resolved for the policy (`PolicyMemo`), which
+        /// resolves no pattern.
+        static func items(_ items: [Located<String>], resolved: [ActionInfo?]) -> [Granted] {
+            var out: [Granted] = []
+            out.reserveCapacity(items.count)
+            for (k, item) in items.enumerated() {
+                if let a = resolved[k] {
+                    out.append(Granted(item: item, single: a, expansion: [], isPattern: false))
+                } else if Glob.hasWildcard(item.value) {
+                    out.append(Granted(item: item, single: nil, expansion: RuleSupport.expand(item.value), isPattern: true))
+                } else {
+                    out.append(Granted(item: item, single: nil, expansion: [], isPattern: false))
+                }
+            }
+            return out
+        }
+    }
+
     /// `RuleSupport.list` of the full names of all granted actions, building only the names shown.
-    private static func names(_ granted: [(item: Located<String>, actions: [ActionInfo])], limit: Int) -> String {
+    private static func names(_ granted: [Granted], limit: Int) -> String {
         var shown: [String] = [], count = 0
-        for (_, actions) in granted {
-            count += actions.count
-            for a in actions where shown.count < limit { shown.append(a.fullName) }
+        for g in granted {
+            count += g.count
+            if let a = g.single {
+                if shown.count < limit { shown.append(a.fullName) }
+            } else {
+                for a in g.expansion.prefix(max(0, limit - shown.count)) { shown.append(a.fullName) }
+            }
         }
         let list = shown.joined(separator: ", ")
         return count > limit ? "\(list) and \(count - limit) more" : list

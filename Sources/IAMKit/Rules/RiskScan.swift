@@ -29,14 +29,7 @@ enum RiskScan {
         var enabledCache: Set<String>?
         func enabledCombos() -> Set<String> {
             if let c = enabledCache { return c }
-            let items = policy.statements.filter { $0.effect == .allow && $0.action?.negated == false }.flatMap { $0.action!.values.map { $0.lowercased() } }
-            let exact = Set(items.filter { !Glob.hasWildcard($0) })
-            let globs = items.filter { Glob.hasWildcard($0) }
-            func granted(_ action: String) -> Bool {
-                let a = action.lowercased()
-                return exact.contains(a) || globs.contains { Glob.matches($0, a) }
-            }
-            let c = Set(RiskCatalog.escalationPaths.filter { $0.actions.count > 1 && $0.actions.allSatisfy(granted) }.map(\.name))
+            let c = EscalationCombos.enabled(by: policy)
             enabledCache = c
             return c
         }
@@ -46,24 +39,30 @@ enum RiskScan {
             guard st.effect == .allow, let r = st.resource, !r.negated,
                   let granted = st.action, !granted.negated,
                   let broad = r.items.first(where: { RuleSupport.isBroadResource($0.value) }) else { continue }
-            // Plain names come resolved (`PolicyMemo`); patterns have per-pattern answers.
-            var facts: [PatternFacts.RiskHits] = []
-            facts.reserveCapacity(granted.items.count)
-            var any = false
-            for (ii, item) in granted.items.enumerated() {
-                let f = Glob.hasWildcard(item.value) ? PatternFacts.risk(item.value) : resolved[si][ii].map { table.hits($0) } ?? .none
-                any = any || !f.isEmpty
-                facts.append(f)
+            // Only the items with some hit, in item order: most items of a broad statement have
+            // none, and keeping (copying, reference-counting) an empty answer for each was most of
+            // the scan. A resolved name is not a pattern (`PolicyMemo` resolves plain names only),
+            // so it is answered before the wildcard test; patterns have per-pattern answers.
+            let items = granted.items, row = resolved[si]
+            var facts: [(k: Int, hits: PatternFacts.RiskHits)] = []
+            for k in items.indices {
+                if let a = row[k] {
+                    if let f = table.nonEmptyHits(a) { facts.append((k, f)) }
+                } else if Glob.hasWildcard(items[k].value) {
+                    let f = PatternFacts.risk(items[k].value)
+                    if !f.isEmpty { facts.append((k, f)) }
+                }
             }
-            guard any else { continue }
-            for category in RiskCategory.allCases {
-                let ci = category.index
-                var hits: [(name: String, why: String, item: Located<String>)] = []
+            guard !facts.isEmpty else { continue }
+            for ci in 0..<RiskCategory.allCases.count {
                 // Patterns dedupe their own hits; only hits from two items can repeat.
-                let contributing = facts.lazy.filter { !$0.byCategory[ci].isEmpty }.count
+                var contributing = 0
+                for f in facts where !f.hits.byCategory[ci].isEmpty { contributing += 1 }
+                guard contributing > 0 else { continue }
+                var hits: [(name: String, why: String, item: Located<String>)] = []
                 var seen = Set<String>()
-                for (k, item) in granted.items.enumerated() {
-                    for h in facts[k].byCategory[ci] where contributing < 2 || !seen.contains(h.fullName) {
+                for f in facts {
+                    for h in f.hits.byCategory[ci] where contributing < 2 || !seen.contains(h.fullName) {
                         var why = h.why
                         if !h.comboPaths.isEmpty {
                             guard let enabled = h.comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
@@ -72,7 +71,7 @@ enum RiskScan {
                             why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
                         }
                         if contributing > 1 { seen.insert(h.fullName) }
-                        hits.append((h.fullName, why, item))
+                        hits.append((h.fullName, why, items[f.k]))
                     }
                 }
                 guard let first = hits.first else { continue }

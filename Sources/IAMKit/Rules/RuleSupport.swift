@@ -66,6 +66,27 @@ enum RuleSupport {
 
     /// `list` of a longer list of which only the first names are at hand: `total` names in all.
     static func list(_ names: [String], total: Int, limit: Int) -> String {
+        // Appended into one string of the right capacity: the messages of a corpus call this
+        // tens of thousands of times, and joining a slice then interpolating built it twice.
+        let shown = min(limit, names.count)
+        var length = total > limit ? 24 : 0
+        for k in 0..<shown { length += names[k].utf8.count + 2 }
+        var text = ""
+        text.reserveCapacity(length)
+        for k in 0..<shown {
+            if k > 0 { text += ", " }
+            text += names[k]
+        }
+        if total > limit {
+            text += " and "
+            text += String(total - limit)
+            text += " more"
+        }
+        return text
+    }
+
+    /// `list(_:total:limit:)` by its definition: the first names joined, then "and N more".
+    static func listByJoining(_ names: [String], total: Int, limit: Int) -> String {
         let shown = names.prefix(limit).joined(separator: ", ")
         return total > limit ? "\(shown) and \(total - limit) more" : shown
     }
@@ -73,11 +94,28 @@ enum RuleSupport {
     /// "123 actions (List 10, Read 40, Write 70, Permissions management 3)".
     static func summary(_ actions: [ActionInfo]) -> String {
         // Counted in an array by case (`*` has 20,000 actions: a dictionary hashed each of them).
-        let levels = AccessLevel.allCases
-        var counts = [Int](repeating: 0, count: levels.count)
-        for a in actions { counts[levels.firstIndex(of: a.accessLevel)!] += 1 }
-        let parts = zip(levels, counts).sorted { $0.0 < $1.0 }.compactMap { l, n in n > 0 ? "\(l.displayName) \(n)" : nil }
-        return "\(actions.count) action\(actions.count == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
+        var counts = [Int](repeating: 0, count: AccessLevel.allCases.count)
+        for a in actions { counts[levelIndex(a.accessLevel)] += 1 }
+        return summary(levelCounts: counts)
+    }
+
+    /// `summary` of actions counted by access level (`levelIndex`).
+    static func summary(levelCounts counts: [Int]) -> String {
+        let total = counts.reduce(0, +)
+        let parts = zip(AccessLevel.allCases, counts).sorted { $0.0 < $1.0 }.compactMap { l, n in n > 0 ? "\(l.displayName) \(n)" : nil }
+        return "\(total) action\(total == 1 ? "" : "s") (\(parts.joined(separator: ", ")))"
+    }
+
+    /// `AccessLevel.allCases.firstIndex(of: level)` as a switch: the summary counts every action
+    /// of `*`, and the generic search compared each against the cases one by one.
+    @inline(__always) static func levelIndex(_ level: AccessLevel) -> Int {
+        switch level {
+        case .list: return 0
+        case .read: return 1
+        case .write: return 2
+        case .permissionsManagement: return 3
+        case .tagging: return 4
+        }
     }
 
     /// The actions an Allow statement grants by name (Action, not NotAction), each with its item;
@@ -101,6 +139,21 @@ enum RuleSupport {
 
     private static let expandCache = RuleCache<[ActionInfo], String>()
 
+    /// Calls `body` with each action of `expand(pattern)`, in that order. `*` is walked service by
+    /// service without building its 20,455-action array (a copy and a reference count per action,
+    /// for each of the per-pattern facts that walk it once per process).
+    static func forEachExpanded(_ pattern: String, _ body: (ActionInfo) -> Void) {
+        guard pattern == "*" else {
+            for a in expand(pattern) { body(a) }
+            return
+        }
+        // `ActionCatalog.allActions`' order: services in prefix order, each in its own order.
+        for prefix in catalog.servicePrefixes {
+            guard let service = catalog.service(prefix) else { continue }
+            for a in service.actions { body(a) }
+        }
+    }
+
     /// Whether an Action pattern matches no catalog action, cached per pattern (unknown-action asks
     /// for every occurrence; it resolves plain names once per policy instead).
     static func matchesNothing(_ pattern: String) -> Bool {
@@ -108,6 +161,14 @@ enum RuleSupport {
     }
 
     private static let emptyCache = RuleCache<Bool, String>()
+
+    /// `catalog.suggestions(for:)`, cached per name: the unknown names of a corpus repeat across
+    /// policies (one in five), and each answer measures edit distances to hundreds of names.
+    static func suggestions(for name: String) -> [String] {
+        suggestionCache.value(name) { catalog.suggestions(for: name) }
+    }
+
+    private static let suggestionCache = RuleCache<[String], String>()
 
     /// The pointer of the policy's root object, derived from its parts' pointers.
     static func rootPointer(_ policy: Policy) -> String? {

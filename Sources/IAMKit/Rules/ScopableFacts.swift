@@ -27,31 +27,51 @@ final class ScopableFacts: Sendable {
         typeIDs = sorted.map(\.id)
     }
 
-    /// The facts of a pattern's expansion.
-    private convenience init(_ expansion: [ActionInfo]) {
+    /// The facts of a pattern's expansion (`RuleSupport.forEachExpanded`).
+    private convenience init(pattern: String) {
         var ids: [Int32] = []
         var types: [(name: String, id: Int32)] = []
         // Types are few per service, so compared in a list unless there are many (`*` has ~1,500).
         // Duplicate actions (one reached twice) keep their first position, as a names list would.
+        // Past 64 actions, types are flagged by name id in an array (ids are small and dense).
+        // Refs are read in place (`refs[k].nameID`): copying each `ResourceTypeRef` was three
+        // reference counts, and only a new type's name is kept.
         var seenIDs: Set<Int32>?
-        var bigTypes: Set<Int32>?
-        for a in expansion where Self.counts(a) {
-            if ids.count == 64 { seenIDs = Set(ids); bigTypes = Set(types.map(\.id)) }
+        var bigTypes: [Bool]?
+        RuleSupport.forEachExpanded(pattern) { a in
+            let refs = a.resourceTypes
+            guard !refs.isEmpty && a.accessLevel != .list else { return }
+            if ids.count == 64 {
+                seenIDs = Set(ids)
+                var flags = [Bool](repeating: false, count: 1024)
+                for t in types { _ = Self.flag(&flags, t.id) }
+                bigTypes = flags
+            }
             if seenIDs != nil {
-                guard seenIDs!.insert(a.id).inserted else { continue }
+                guard seenIDs!.insert(a.id).inserted else { return }
             } else if ids.contains(a.id) {
-                continue
+                return
             }
             ids.append(a.id)
-            for ref in a.resourceTypes {
+            for k in refs.indices {
+                let id = refs[k].nameID
                 if bigTypes != nil {
-                    if bigTypes!.insert(ref.nameID).inserted { types.append((ref.name, ref.nameID)) }
-                } else if !types.contains(where: { $0.id == ref.nameID }) {
-                    types.append((ref.name, ref.nameID))
+                    if Self.flag(&bigTypes!, id) { types.append((refs[k].name, id)) }
+                } else if !types.contains(where: { $0.id == id }) {
+                    types.append((refs[k].name, id))
                 }
             }
         }
         self.init(ids: ids, types: types)
+    }
+
+    /// Sets `flags[id]`, growing the array; false when it was already set.
+    private static func flag(_ flags: inout [Bool], _ id: Int32) -> Bool {
+        let i = Int(id)
+        if i >= flags.count { flags += repeatElement(false, count: i + 1 - flags.count + 256) }
+        if flags[i] { return false }
+        flags[i] = true
+        return true
     }
 
     /// Whether an action counts for wildcard-resource: it supports resource-level permissions and
@@ -60,7 +80,7 @@ final class ScopableFacts: Sendable {
 
     /// The facts of an `Action` pattern, computed once per process.
     static func pattern(_ text: String) -> ScopableFacts {
-        store.value(text) { ScopableFacts(RuleSupport.expand(text)) }
+        store.value(text) { ScopableFacts(pattern: text) }
     }
 
     /// Facts per pattern text, for the whole process.

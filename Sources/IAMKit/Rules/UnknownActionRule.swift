@@ -23,14 +23,15 @@ public enum UnknownActionRule: PolicyRule {
         let resolved = context.memo.resolvedActions(policy)
         for (si, st) in policy.statements.enumerated() {
             for (ii, item) in (st.action?.items ?? []).enumerated() {
+                // A plain name was resolved once for the policy: a known one (almost every item) is
+                // done before any string is built or scanned (a resolved name is never a pattern).
+                // Only patterns are expanded.
+                if resolved[si][ii] != nil { continue }
                 let v = item.value
                 let wild = Glob.hasWildcard(v)
-                // A plain name was resolved once for the policy: a known one (almost every item) is
-                // done before any string is built. Only patterns are expanded.
-                if !wild && resolved[si][ii] != nil { continue }
                 guard let service = RuleSupport.literalService(v), RuleSupport.catalog.hasService(service) else { continue }
                 if wild { guard RuleSupport.matchesNothing(v) else { continue } }
-                let suggestions = wild ? [] : RuleSupport.catalog.suggestions(for: v)
+                let suggestions = wild ? [] : RuleSupport.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 let what = wild ? "pattern \"\(v)\" matches no \(service) action" : "\"\(v)\" is not a \(service) action"
                 out.append(description.finding(

@@ -25,8 +25,13 @@ public enum UnknownConditionKeyRule: PolicyRule {
             // items are cut and looked up.
             if resolved == nil { resolved = context.memo.resolvedActions(policy) }
             var services = Set<String>()
+            // Consecutive items mostly name one service: it is hashed into the set once per run.
+            var last: String?
             for (ii, item) in (st.action?.negated == false ? st.action!.items : []).enumerated() {
-                if let a = resolved![si][ii] { services.insert(a.service); continue }
+                if let a = resolved![si][ii] {
+                    if a.service != last { services.insert(a.service); last = a.service }
+                    continue
+                }
                 let v = item.value
                 guard let c = v.firstIndex(of: ":") else { continue }
                 let prefix = String(v[..<c]).lowercased()

@@ -24,7 +24,7 @@ public enum UnknownServiceRule: PolicyRule {
             for (ii, item) in (st.action?.items ?? []).enumerated() where resolved[si][ii] == nil {
                 let v = item.value
                 guard let service = RuleSupport.literalService(v), !RuleSupport.catalog.hasService(service) else { continue }
-                let suggestions = RuleSupport.catalog.suggestions(for: v)
+                let suggestions = RuleSupport.suggestions(for: v)
                 let dym = suggestions.isEmpty ? "" : "; did you mean \(suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or "))?"
                 out.append(description.finding(
                     "\"\(service)\" is not an AWS service prefix\(dym) \"\(v)\" grants nothing.",

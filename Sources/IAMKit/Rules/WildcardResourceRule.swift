@@ -21,17 +21,20 @@ public enum WildcardResourceRule: PolicyRule {
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
         var resolved: [[ActionInfo?]]?
+        var s = ScopeSummary()
         for (si, st) in policy.statements.enumerated() {
             guard st.effect == .allow, let r = st.resource, !r.negated, let star = r.items.first(where: { $0.value == "*" }) else { continue }
             guard let granted = st.action, !granted.negated else { continue }
             // Per-item answers (`ScopableFacts`): `*` alone has ~15,000 scopable actions.
             if resolved == nil { resolved = context.memo.resolvedActions(policy) }
-            var s = ScopeSummary()
-            for (ii, item) in granted.items.enumerated() {
-                if Glob.hasWildcard(item.value) {
-                    s.add(ScopableFacts.pattern(item.value))
-                } else if let a = resolved![si][ii] {
+            s.reset()
+            let items = granted.items, row = resolved![si]
+            for k in items.indices {
+                // A resolved name is never a pattern (`PolicyMemo`): answered before the wildcard test.
+                if let a = row[k] {
                     s.add(a)
+                } else if Glob.hasWildcard(items[k].value) {
+                    s.add(ScopableFacts.pattern(items[k].value))
                 }
             }
             let nameCount = s.nameCount()
@@ -46,7 +49,6 @@ public enum WildcardResourceRule: PolicyRule {
 
     /// `RuleSupport.list` of a list known by its first names and its length.
     private static func list(_ shown: [String], count: Int, limit: Int) -> String {
-        let text = shown.prefix(limit).joined(separator: ", ")
-        return count > limit ? "\(text) and \(count - limit) more" : text
+        RuleSupport.list(shown, total: count, limit: limit)
     }
 }
