@@ -64,11 +64,14 @@ public enum LintEngine {
         // every PolicySource out of the role to ask it for a position) showed in the profile.
         var orders: [Int] = []
         orders.reserveCapacity(hits.count)
+        // Each policy's name and document read once, not a `PolicySource` copied out of the role per finding.
+        let names = role.identityPolicies.map(\.name)
+        let documents = role.identityPolicies.map(\.document)
         for k in hits.indices {
             switch hits[k].document {
             case .identity(let i):
-                hits[k].finding.document = role.identityPolicies[i].name
-                hits[k].finding.position = role.identityPolicies[i].position(of: hits[k].finding.pointer)
+                hits[k].finding.document = names[i]
+                hits[k].finding.position = documents[i]?.position(of: hits[k].finding.pointer)
                 orders.append(i)
             case .trust:
                 hits[k].finding.document = "trust"
