@@ -39,8 +39,9 @@ extension JSONNode {
         let token = UnsafeBufferPointer(rebasing: p[(start + 1)..<end])
         switch kind {
         case .object(let members):
-            for m in members where Self.key(m.key, equals: token) {
-                return m.value.walk(p, from: end, deepest: deepest, body)
+            // By index: `for m in members` copied every member it passed (key, value, pointers).
+            for i in members.indices where Self.key(members[i].key, equals: token) {
+                return members[i].value.walk(p, from: end, deepest: deepest, body)
             }
         case .array(let items):
             if let i = Self.index(token), i >= 0, i < items.count {
