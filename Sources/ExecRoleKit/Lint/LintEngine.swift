@@ -71,7 +71,7 @@ public enum LintEngine {
             switch hits[k].document {
             case .identity(let i):
                 hits[k].finding.document = names[i]
-                hits[k].finding.position = documents[i]?.position(of: hits[k].finding.pointer)
+                hits[k].finding.position = Self.position(in: documents, i, of: hits[k].finding.pointer)
                 orders.append(i)
             case .trust:
                 hits[k].finding.document = "trust"
@@ -94,6 +94,13 @@ public enum LintEngine {
             }
         }
         return FindingOrder.arrange(hits, orders: orders)
+    }
+
+    /// `documents[i]?.position(of: pointer)`, read in place: the subscript copied the document
+    /// (its root node and duplicate keys) for every finding.
+    static func position(in documents: [JSONDocument?], _ i: Int, of pointer: String) -> SourcePosition? {
+        precondition(documents.indices.contains(i), "a finding in a policy the role does not have")
+        return documents.withUnsafeBufferPointer { $0[i]?.position(of: pointer) }
     }
 
     /// A statement's rule, superseded. A struct, not interpolated text: `"\(document)"` goes through
