@@ -264,6 +264,8 @@ public struct JSONParser {
             if at(UInt8(ascii: "+")) || at(UInt8(ascii: "-")) { advance() }
             guard digits(&self) > 0 else { throw JSONParseError("invalid number: digits expected in exponent", at: here) }
         }
+        // ASCII: one scalar per byte.
+        size += index - start
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
@@ -286,7 +288,7 @@ public struct JSONParser {
         }
         if scan < bytes.count, bytes[scan] == UInt8(ascii: "\"") {
             let slice = UnsafeBufferPointer(rebasing: bytes[index..<scan])
-            if let s = high < 0x80 ? (Self.common(slice) ?? String(decoding: slice, as: UTF8.self)) : String(validating: slice, as: UTF8.self) {
+            if let s = high < 0x80 ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self) {
                 index = scan + 1
                 column += columns + 1
                 // No byte needs an escape: the quoted text is the scalars between two quotes.
