@@ -63,15 +63,19 @@ public enum LintPipeline {
         var taskdefItems: [LintReport.Item] = []
         for var role in loaded.roles {
             if role.taskDefinition == nil, role.isExecutionRole, let td = options.taskDefinition { role.taskDefinition = td.definition }
-            for var f in LintEngine.run(role, rules: options.rules) {
+            // Changed in place and copied once, into its item (`for var f in` copied each finding
+            // twice: into `f`, then into the item).
+            var found = LintEngine.run(role, rules: options.rules)
+            items.reserveCapacity(items.count + found.count)
+            for k in found.indices {
                 // Findings about the paired task definition belong to that file, not to this one.
-                if f.document == "taskdef", loaded.kind != .taskdef, let td = options.taskDefinition {
-                    if f.position == nil { f.position = td.definition.position(of: f.pointer) }
-                    taskdefItems.append(LintReport.Item(finding: f, role: role.name))
+                if found[k].document == "taskdef", loaded.kind != .taskdef, let td = options.taskDefinition {
+                    if found[k].position == nil { found[k].position = td.definition.position(of: found[k].pointer) }
+                    taskdefItems.append(LintReport.Item(finding: found[k], role: role.name))
                     continue
                 }
-                if f.position == nil { f.position = doc.position(of: f.pointer) }
-                items.append(LintReport.Item(finding: f, role: role.name))
+                if found[k].position == nil { found[k].position = doc.position(of: found[k].pointer) }
+                items.append(LintReport.Item(finding: found[k], role: role.name))
             }
         }
         for note in loaded.notes where allowed(note.kind.rawValue, options) {
