@@ -196,8 +196,7 @@ extension LintPipeline {
 
     /// FNV-1a of an ASCII string's bytes, or nil when it is not ASCII.
     private static func asciiHash(_ s: String) -> Int? {
-        var s = s
-        return s.withUTF8 { b -> Int? in
+        s.withUTF8Bytes { b -> Int? in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for c in b {
                 if c >= 0x80 { return nil }

@@ -63,8 +63,7 @@ extension JSONNode {
     /// that differs in a byte differs; a non-ASCII key may still be canonically equal (U+212A KELVIN
     /// SIGN is "K"), so that case asks `String`.
     static func key(_ key: String, equals token: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = key
-        let answer: Bool? = k.withUTF8 { kb in
+        let answer: Bool? = key.withUTF8Bytes { kb in
             if kb.count == token.count && memcmpEqual(kb, token, count: kb.count) { return true }
             for b in kb where b >= 0x80 { return nil }
             return false

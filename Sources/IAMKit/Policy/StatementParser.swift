@@ -76,8 +76,7 @@ enum StatementParser {
     /// Whether `s` is made of `[A-Za-z0-9]` only (on contiguous UTF-8: `allSatisfy` over the
     /// `utf8` view goes through its general iterator).
     static func isSid(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { $0.allSatisfy(isSidByte) }
+        s.withUTF8Bytes { $0.allSatisfy(isSidByte) }
     }
 
     /// `[A-Za-z0-9]`, the characters of an identity policy's Sid.
