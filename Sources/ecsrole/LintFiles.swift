@@ -140,26 +140,53 @@ extension LintFiles {
             var byDirectory: [String: Int32] = [:]
             var entries: [(handle: Int32, nameOffset: Int)] = []
             entries.reserveCapacity(paths.count)
+            // The previous path with a directory, and that directory's handle: a walk lists each
+            // directory's files together, so most paths reuse it after a byte comparison.
+            var previous: (path: String, slash: Int, handle: Int32)?
             for path in paths {
-                let u = path.utf8
-                // (A path with a NUL byte is left to open(path), which reads it as a C string too.)
-                guard path != "-", !u.contains(0), let slash = u.lastIndex(of: UInt8(ascii: "/")), u.index(after: slash) != u.endIndex,
-                      let dirText = slash == u.startIndex ? "/" : String(u[..<slash]) else {
+                // The last '/' (not the final byte); none for a path with a NUL byte, which is left to
+                // open(path) (it reads the path as a C string too), nor for "-".
+                let slash: Int? = path == "-" ? nil : path.withUTF8Bytes { b in
+                    var last = -1
+                    for i in b.indices {
+                        if b[i] == 0 { return nil }
+                        if b[i] == UInt8(ascii: "/") { last = i }
+                    }
+                    return last >= 0 && last + 1 < b.count ? last : nil
+                }
+                guard let slash else {
                     entries.append((-1, 0))
                     continue
                 }
                 var handle: Int32 = -1
-                if let known = byDirectory[dirText] {
-                    handle = known
-                } else if handles.count < Self.limit {
-                    handle = Foundation.open(dirText, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                    if handle >= 0 { handles.append(handle) }
-                    byDirectory[dirText] = handle
+                if let p = previous, p.slash == slash, Self.samePrefix(p.path, path, count: slash) {
+                    handle = p.handle
+                } else {
+                    let dirText = slash == 0 ? "/" : String(decoding: path.utf8.prefix(slash), as: UTF8.self)
+                    if let known = byDirectory[dirText] {
+                        handle = known
+                    } else if handles.count < Self.limit {
+                        handle = Foundation.open(dirText, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                        if handle >= 0 { handles.append(handle) }
+                        byDirectory[dirText] = handle
+                    }
                 }
-                entries.append((handle, u.distance(from: u.startIndex, to: u.index(after: slash))))
+                previous = (path, slash, handle)
+                entries.append((handle, slash + 1))
             }
             self.handles = handles
             self.entries = entries
+        }
+
+        /// Whether the first `count` bytes of `a` and `b` are equal (both have at least `count`).
+        static func samePrefix(_ a: String, _ b: String, count: Int) -> Bool {
+            a.withUTF8Bytes { x in
+                b.withUTF8Bytes { y in
+                    guard x.count >= count, y.count >= count else { return false }
+                    for i in 0..<count where x[i] != y[i] { return false }
+                    return true
+                }
+            }
         }
 
         deinit { for fd in handles { close(fd) } }
