@@ -90,9 +90,10 @@ struct LintCommand: AsyncParsableCommand {
 
             // Files are independent: read and lint them on all cores, then merge in input order.
             let paths = try LintFiles.expand(paths)
+            let directories = LintFiles.Directories(paths)
             let frozen = options
             @Sendable func lintFile(_ i: Int) -> [LintReport.File] {
-                switch LintFiles.read(paths[i]) {
+                switch LintFiles.read(paths[i], index: i, directories: directories) {
                 case .file(let path, let bytes): return LintPipeline.lint(path: path, bytes: bytes, options: frozen)
                 case .unreadable(let path, let message): return [LintReport.File(path: path, kind: nil, error: .init(message: message))]
                 }

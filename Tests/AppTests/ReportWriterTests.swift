@@ -65,4 +65,32 @@ final class ReportWriterTests: XCTestCase {
             }
         }
     }
+
+    /// The byte-hash table of repeats gives the set's first occurrences, and declines (nil) when a
+    /// slug or pointer is not ASCII, where byte hashes would split equal strings ("\u{212A}" == "K").
+    func testFirstOccurrencesAreTheSetsOrDeclined() {
+        var rng = SystemRandomNumberGenerator()
+        func reference(_ items: [LintReport.Item]) -> [Int] {
+            var seen = Set<String>()
+            return items.indices.filter { seen.insert(items[$0].finding.slug + "\u{0}" + items[$0].finding.pointer + "\u{0}" + items[$0].finding.message).inserted }
+        }
+        for (pointers, ascii) in [(["/0", "/1", "/Statement/2/Action/10", "/K"], true), (["/K", "/\u{212A}", "/0"], false)] {
+            for count in [0, 1, 33, 80, 300] {
+                for _ in 0..<10 {
+                    let items = (0..<count).map { i in
+                        LintReport.Item(finding: Finding(rule: "R", slug: ["a", "b", "wildcard-resource"].randomElement(using: &rng)!, severity: .high,
+                                                         title: "t", message: ["m", "n", "e\u{301}", "\u{E9}", "x \(i % 7)"].randomElement(using: &rng)!,
+                                                         fix: "", pointer: pointers.randomElement(using: &rng)!))
+                    }
+                    let got = LintPipeline.firstOccurrences(items)
+                    if ascii || !items.contains(where: { !$0.finding.pointer.utf8.allSatisfy { $0 < 0x80 } }) {
+                        XCTAssertEqual(got, reference(items), "\(count) items")
+                    } else {
+                        XCTAssertNil(got)
+                    }
+                    XCTAssertEqual(LintPipeline.tidy(items).map(\.finding.message), referenceTidy(items).map(\.finding.message))
+                }
+            }
+        }
+    }
 }

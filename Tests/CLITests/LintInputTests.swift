@@ -64,4 +64,32 @@ final class LintInputTests: XCTestCase {
         // Every finding is pinned to a line.
         for f in files { for finding in f["findings"] as? [[String: Any]] ?? [] { XCTAssertNotNil(finding["line"] as? Int) } }
     }
+
+    /// Files found by walking a directory, or named with a directory, are opened through their
+    /// directory's handle (`openat`): each reads as the same file read on standard input (nested
+    /// folders, a symbolic link to a file elsewhere, a path given with `./`, an absolute path).
+    func testFilesOpenedThroughTheirDirectoryReadAsThemselves() throws {
+        let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:PutObject","logs:CreateLogStream"],"Resource":"*"}]}"#
+        let other = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssmmessages:*","Resource":"*"}]}"#
+        let dir = try LintCLI.tempDir(["a.json": policy, "sub/deeper/b.json": other, "elsewhere/c.txt": other])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("sub/link.json").path,
+                                                   withDestinationPath: dir.appendingPathComponent("elsewhere/c.txt").path)
+        let walked = try LintCLI.run(["lint", ".", "--format", "json"], in: dir).json()
+        let files = try XCTUnwrap(walked["files"] as? [[String: Any]])
+        XCTAssertEqual(files.map { $0["path"] as? String }, ["./a.json", "./sub/deeper/b.json", "./sub/link.json"])
+        XCTAssertTrue(files.allSatisfy { $0["error"] == nil })
+        for (i, text) in [policy, other, other].enumerated() {
+            let alone = try LintCLI.run(["lint", "-", "--format", "json"], in: dir, stdin: text).json()
+            XCTAssertFalse(try LintCLI.findings(alone).isEmpty)
+            XCTAssertEqual(try LintCLI.findings(walked, file: i).map { $0["message"] as? String },
+                           try LintCLI.findings(alone).map { $0["message"] as? String }, "file \(i)")
+        }
+        let explicit = try LintCLI.run(["lint", "a.json", "sub/deeper/b.json", dir.appendingPathComponent("sub/link.json").path,
+                                        "--format", "json"], in: dir).json()
+        for i in 0..<3 {
+            XCTAssertEqual(try LintCLI.findings(explicit, file: i).map { $0["message"] as? String },
+                           try LintCLI.findings(walked, file: i).map { $0["message"] as? String }, "file \(i)")
+        }
+    }
 }

@@ -63,4 +63,16 @@ final class JSONFastPathTests: XCTestCase {
         XCTAssertNil(ConditionOperator("NullIfExists"))
         XCTAssertNil(ConditionOperator("IfExists"))
     }
+
+    /// `withUTF8Bytes` reads the bytes `withUTF8` reads, for small, large, non-ASCII and derived strings.
+    func testUTF8BytesInPlaceAreWithUTF8s() {
+        let long = String(repeating: "arn:aws:s3:::bucket/", count: 5)
+        let strings = ["", "a", "s3:GetObject", "ecr:GetAuthorizationToken", "é", "naïve café 😀 \u{212A}", long,
+                       String(long.dropFirst(3)), String(long.utf8.prefix(17))!, "K\u{301}" + long]
+        for s in strings {
+            var copy = s
+            XCTAssertEqual(s.withUTF8Bytes { Array($0) }, copy.withUTF8 { Array($0) }, s.debugDescription)
+            XCTAssertEqual(s.withUTF8Bytes { $0.count }, s.utf8.count)
+        }
+    }
 }

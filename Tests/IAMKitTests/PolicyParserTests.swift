@@ -102,4 +102,46 @@ final class PolicyParserTests: XCTestCase {
         """)
         XCTAssertEqual(PolicyWriter.text(try PolicyParser.parse(out).0), out, "canonical form is a fixed point")
     }
+
+    /// `Statement` keeps its fields in a shared box that is replaced, never changed, by a setter:
+    /// it behaves as a struct of those fields (copies independent, equality field by field).
+    func testStatementIsAValue() throws {
+        let (p, _) = try PolicyParser.parse(#"{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":["s3:GetObject"],"Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}"#)
+        let original = p.statements[0]
+        var copy = original
+        XCTAssertEqual(copy, original)
+        copy.effect = .deny
+        XCTAssertEqual(original.effect, .allow)
+        XCTAssertEqual(copy.effect, .deny)
+        XCTAssertNotEqual(copy, original)
+        copy.effect = .allow
+        XCTAssertEqual(copy, original, "equal field by field after changing back")
+        copy.action?.items.append(Located("s3:PutObject", "/Statement/0/Action/1"))
+        copy.sid = nil
+        copy.index = 7
+        copy.pointer = "/x"
+        copy.conditions = []
+        copy.conditionPointer = nil
+        copy.effectPointer = "/x/Effect"
+        copy.principal = PrincipalBlock(wildcard: true, pointer: "/x/Principal")
+        copy.resource = nil
+        XCTAssertEqual(original.action?.values, ["s3:GetObject"])
+        XCTAssertEqual(original.sid?.value, "A")
+        XCTAssertEqual(original.index, 0)
+        XCTAssertEqual(original.pointer, "/Statement/0")
+        XCTAssertEqual(original.conditions.count, 1)
+        XCTAssertEqual(original.conditionPointer, "/Statement/0/Condition")
+        XCTAssertEqual(original.effectPointer, "/Statement/0/Effect")
+        XCTAssertNil(original.principal)
+        XCTAssertEqual(original.resource?.values, ["*"])
+        XCTAssertEqual(copy.action?.values, ["s3:GetObject", "s3:PutObject"])
+        XCTAssertEqual([copy.index, copy.conditions.count], [7, 0])
+        XCTAssertEqual(copy.effectPointer, "/x/Effect")
+        XCTAssertEqual(copy.label, "statement 7")
+        XCTAssertEqual(original.label, "statement \"A\"")
+        let built = Statement(index: 0, pointer: "/Statement/0", sid: original.sid, effect: .allow, effectPointer: "/Statement/0/Effect",
+                              action: original.action, resource: original.resource, conditions: original.conditions,
+                              conditionPointer: "/Statement/0/Condition")
+        XCTAssertEqual(built, original, "the public initializer makes the statement the parser makes")
+    }
 }

@@ -92,10 +92,14 @@ public enum JSONReportFormatter {
             n += 160 + file.path.utf8.count
             for item in file.items {
                 let f = item.finding
-                n += 320 + f.title.utf8.count + f.message.utf8.count + f.fix.utf8.count + f.pointer.utf8.count
+                // ~300 bytes of keys and indentation, the texts, and an eighth more for escapes: the
+                // estimate without slug, document and role fell short for 70 % of the corpus's files,
+                // each then copied into a buffer twice the size.
+                n += 320 + f.slug.utf8.count + f.title.utf8.count + f.message.utf8.count + f.fix.utf8.count + f.pointer.utf8.count
+                    + (f.document.map { 30 + $0.utf8.count } ?? 0) + (item.role.map { 30 + $0.utf8.count } ?? 0)
             }
         }
-        return n
+        return n + n / 8
     }
 
     /// One file as it stands in the `files` array: four spaces in, no separator after it.

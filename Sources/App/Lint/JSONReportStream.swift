@@ -32,6 +32,10 @@ public final class JSONReportStream: @unchecked Sendable {
     private var draining = false
     // Touched only by the one thread draining at a time.
     private var written = 0
+    /// Entries written but not yet emitted: they go out in parts of at least `flushSize` bytes, not
+    /// two `emit`s (two write(2) calls) per input file.
+    private var pending = JSONBytes()
+    static let flushSize = 64 * 1024
     private var outcome = Outcome(tally: JSONReportFormatter.Tally(), errors: [])
 
     /// - Parameter emit: called with the report's bytes in order, from whichever thread has them.
@@ -63,13 +67,24 @@ public final class JSONReportStream: @unchecked Sendable {
 
     private func write(_ part: Part) {
         guard part.entries > 0 else { return }
-        var separator = written == 0 ? JSONReportFormatter.head : JSONBytes()
-        if written > 0 { separator.raw(",\n") }
-        separator.bytes.withUnsafeBufferPointer(emit)
-        part.text.bytes.withUnsafeBufferPointer(emit)
+        if written == 0 { pending.bytes += JSONReportFormatter.head.bytes } else { pending.raw(",\n") }
+        if part.text.bytes.count >= Self.flushSize {
+            flush()
+            part.text.bytes.withUnsafeBufferPointer(emit)
+        } else {
+            pending.bytes += part.text.bytes
+            if pending.bytes.count >= Self.flushSize { flush() }
+        }
         written += part.entries
         outcome.tally.add(part.tally)
         outcome.errors += part.errors
+    }
+
+    /// Hands the text gathered so far to `emit` (nothing when there is none).
+    private func flush() {
+        guard !pending.bytes.isEmpty else { return }
+        pending.bytes.withUnsafeBufferPointer(emit)
+        pending.bytes.removeAll(keepingCapacity: true)
     }
 
     /// Writes the summary once every input has been submitted.
@@ -78,7 +93,8 @@ public final class JSONReportStream: @unchecked Sendable {
         defer { lock.unlock() }
         precondition(waiting.isEmpty && !draining, "an input was not submitted")
         let end = written == 0 ? JSONReportFormatter.empty(outcome.tally) : JSONReportFormatter.tail(outcome.tally)
-        end.bytes.withUnsafeBufferPointer(emit)
+        pending.bytes += end.bytes
+        flush()
         return outcome
     }
 }

@@ -63,15 +63,19 @@ public enum LintPipeline {
         var taskdefItems: [LintReport.Item] = []
         for var role in loaded.roles {
             if role.taskDefinition == nil, role.isExecutionRole, let td = options.taskDefinition { role.taskDefinition = td.definition }
-            for var f in LintEngine.run(role, rules: options.rules) {
+            // Changed in place and copied once, into its item (`for var f in` copied each finding
+            // twice: into `f`, then into the item).
+            var found = LintEngine.run(role, rules: options.rules)
+            items.reserveCapacity(items.count + found.count)
+            for k in found.indices {
                 // Findings about the paired task definition belong to that file, not to this one.
-                if f.document == "taskdef", loaded.kind != .taskdef, let td = options.taskDefinition {
-                    if f.position == nil { f.position = td.definition.position(of: f.pointer) }
-                    taskdefItems.append(LintReport.Item(finding: f, role: role.name))
+                if found[k].document == "taskdef", loaded.kind != .taskdef, let td = options.taskDefinition {
+                    if found[k].position == nil { found[k].position = td.definition.position(of: found[k].pointer) }
+                    taskdefItems.append(LintReport.Item(finding: found[k], role: role.name))
                     continue
                 }
-                if f.position == nil { f.position = doc.position(of: f.pointer) }
-                items.append(LintReport.Item(finding: f, role: role.name))
+                if found[k].position == nil { found[k].position = doc.position(of: found[k].pointer) }
+                items.append(LintReport.Item(finding: found[k], role: role.name))
             }
         }
         for note in loaded.notes where allowed(note.kind.rawValue, options) {
@@ -131,6 +135,8 @@ public enum LintPipeline {
                 }
                 if !repeated { keep.append(i) }
             }
+        } else if let found = firstOccurrences(items) {
+            keep = found
         } else {
             var seen = Set<TidyKey>()
             for i in items.indices {
@@ -149,6 +155,55 @@ public enum LintPipeline {
         }
         if keep.count == items.count && keep.indices.allSatisfy({ keep[$0] == $0 }) { return items }
         return keep.map { items[$0] }
+    }
+}
+
+extension LintPipeline {
+    /// The indices of the items that are not repeats of an earlier one (same slug, pointer and
+    /// message), in order: `tidy`'s set of `TidyKey`s without hashing every message.
+    ///
+    /// A table keyed by a byte hash of slug and pointer; messages are compared only when those
+    /// match. Byte hashes agree with `String` equality only for ASCII (a non-ASCII string may equal
+    /// an ASCII one: U+212A KELVIN SIGN is "K"), so nil, and the set, when a slug or pointer is not
+    /// ASCII. Hashing each finding's message with SipHash was most of `tidy` (1 % of `lint`).
+    static func firstOccurrences(_ items: [LintReport.Item]) -> [Int]? {
+        var hashes: [Int] = []
+        hashes.reserveCapacity(items.count)
+        for i in items.indices {
+            guard let a = asciiHash(items[i].finding.slug), let b = asciiHash(items[i].finding.pointer) else { return nil }
+            hashes.append(a &* 31 &+ b)
+        }
+        var size = 16
+        while size < 2 * items.count { size *= 2 }
+        var table = [Int](repeating: -1, count: size)
+        var keep: [Int] = []
+        keep.reserveCapacity(items.count)
+        for i in items.indices {
+            var slot = hashes[i] & (size - 1)
+            var repeated = false
+            while table[slot] >= 0 {
+                let j = table[slot]
+                if hashes[j] == hashes[i] {
+                    let a = items[i].finding, b = items[j].finding
+                    if a.slug == b.slug && a.pointer == b.pointer && a.message == b.message { repeated = true; break }
+                }
+                slot = (slot + 1) & (size - 1)
+            }
+            if !repeated { table[slot] = i; keep.append(i) }
+        }
+        return keep
+    }
+
+    /// FNV-1a of an ASCII string's bytes, or nil when it is not ASCII.
+    private static func asciiHash(_ s: String) -> Int? {
+        s.withUTF8Bytes { b -> Int? in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in b {
+                if c >= 0x80 { return nil }
+                h = (h ^ UInt64(c)) &* 0x100_0000_01b3
+            }
+            return Int(truncatingIfNeeded: h)
+        }
     }
 }
 

@@ -20,17 +20,30 @@ public enum InputKind: String, Sendable, CaseIterable, Equatable {
     /// The order matters: a bundle or template also contains policy documents, so the container
     /// shapes are recognised first, and a bare policy last.
     public static func detect(_ root: JSONNode) -> InputKind? {
-        if let members = root.members {
-            // A scan per key, not a Set of the keys: a document has a handful of top-level keys and
-            // this runs for every file.
-            let keys = KeyScan(members: members)
-            if keys.contains("RoleDetailList") || keys.contains("UserDetailList") || keys.contains("GroupDetailList") { return .bundle }
-            if keys.contains("AWSTemplateFormatVersion") { return .cloudformation }
-            if let resources = root["Resources"]?.members,
+        if case .object(let members) = root.kind {
+            // One pass over the top-level keys, noting the ones the shapes below ask about: a scan
+            // per key asked (and a copy of each value looked up) ran for every file.
+            var bundle = false, template = false, plan = false, containers = false, statement = false
+            var resources: Int?, taskDefinition: Int?
+            for i in members.indices {
+                switch members[i].key {
+                case "RoleDetailList", "UserDetailList", "GroupDetailList": bundle = true
+                case "AWSTemplateFormatVersion": template = true
+                case "planned_values", "resource_changes", "terraform_version": plan = true
+                case "containerDefinitions": containers = true
+                case "Statement": statement = true
+                case "Resources": if resources == nil { resources = i }
+                case "taskDefinition": if taskDefinition == nil { taskDefinition = i }
+                default: break
+                }
+            }
+            if bundle { return .bundle }
+            if template { return .cloudformation }
+            if let r = resources, let resources = members[r].value.members,
                resources.contains(where: { ($0.value["Type"]?.string ?? "").contains("::") }) { return .cloudformation }
-            if keys.contains("planned_values") || keys.contains("resource_changes") || keys.contains("terraform_version") { return .terraform }
-            if keys.contains("containerDefinitions") || root["taskDefinition"]?["containerDefinitions"] != nil { return .taskdef }
-            if keys.contains("Statement") { return isTrustPolicy(root) ? .trust : .identity }
+            if plan { return .terraform }
+            if containers || taskDefinition.map({ members[$0].value["containerDefinitions"] != nil }) == true { return .taskdef }
+            if statement { return isTrustPolicy(root) ? .trust : .identity }
             return nil
         }
         // A bare container-definitions array (Terraform's `container_definitions`).
@@ -45,10 +58,11 @@ public enum InputKind: String, Sendable, CaseIterable, Equatable {
     /// identity policy granting `sts:AssumeRole` on a role ARN therefore stays an identity policy.
     public static func isTrustPolicy(_ root: JSONNode) -> Bool {
         let statements = root["Statement"].map { $0.array ?? [$0] } ?? []
-        if statements.contains(where: { $0["Principal"] != nil || $0["NotPrincipal"] != nil }) { return true }
+        // Keys tested without copying their values out (`node[key] != nil` copied each one).
+        if statements.contains(where: { $0.hasMember("Principal") || $0.hasMember("NotPrincipal") }) { return true }
         guard !statements.isEmpty else { return false }
         return statements.allSatisfy { s in
-            guard s["Resource"] == nil, s["NotResource"] == nil, let a = s["Action"] else { return false }
+            guard !s.hasMember("Resource"), !s.hasMember("NotResource"), let a = s["Action"] else { return false }
             let actions = (a.array ?? [a]).compactMap(\.string)
             return !actions.isEmpty && actions.allSatisfy { trustActions.contains($0.lowercased()) }
         }
@@ -56,10 +70,4 @@ public enum InputKind: String, Sendable, CaseIterable, Equatable {
 
     static let trustActions: Set<String> = ["sts:assumerole", "sts:assumerolewithwebidentity", "sts:assumerolewithsaml",
                                             "sts:tagsession", "sts:setsourceidentity", "sts:setcontext"]
-}
-
-/// `contains` over an object's keys without building a set of them.
-private struct KeyScan {
-    var members: [JSONNode.Member]
-    func contains(_ key: String) -> Bool { members.contains { $0.key == key } }
 }

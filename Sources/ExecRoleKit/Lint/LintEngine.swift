@@ -64,11 +64,14 @@ public enum LintEngine {
         // every PolicySource out of the role to ask it for a position) showed in the profile.
         var orders: [Int] = []
         orders.reserveCapacity(hits.count)
+        // Each policy's name and document read once, not a `PolicySource` copied out of the role per finding.
+        let names = role.identityPolicies.map(\.name)
+        let documents = role.identityPolicies.map(\.document)
         for k in hits.indices {
             switch hits[k].document {
             case .identity(let i):
-                hits[k].finding.document = role.identityPolicies[i].name
-                hits[k].finding.position = role.identityPolicies[i].position(of: hits[k].finding.pointer)
+                hits[k].finding.document = names[i]
+                hits[k].finding.position = Self.position(in: documents, i, of: hits[k].finding.pointer)
                 orders.append(i)
             case .trust:
                 hits[k].finding.document = "trust"
@@ -91,6 +94,13 @@ public enum LintEngine {
             }
         }
         return FindingOrder.arrange(hits, orders: orders)
+    }
+
+    /// `documents[i]?.position(of: pointer)`, read in place: the subscript copied the document
+    /// (its root node and duplicate keys) for every finding.
+    static func position(in documents: [JSONDocument?], _ i: Int, of pointer: String) -> SourcePosition? {
+        precondition(documents.indices.contains(i), "a finding in a policy the role does not have")
+        return documents.withUnsafeBufferPointer { $0[i]?.position(of: pointer) }
     }
 
     /// A statement's rule, superseded. A struct, not interpolated text: `"\(document)"` goes through

@@ -29,8 +29,7 @@ enum ActionKey {
     }
 
     private static func key(_ text: String, wildcardsAllowed: Bool) -> UInt64 {
-        var text = text
-        return text.withUTF8 { b -> UInt64 in
+        return text.withUTF8Bytes { b -> UInt64 in
             // FNV-1a over the lower-cased service bytes.
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             var i = 0

@@ -37,8 +37,7 @@ final class ApplicationActionMemo: @unchecked Sendable {
     /// here spares the memo's hashing and their expansion.
     func mayHit(_ item: String, key: UInt64) -> Bool {
         guard let s = serviceKeys.firstIndex(of: key) else { return !patternsByServiceAreComplete }
-        var text = item
-        let plain = text.withUTF8 { b in !b.contains { $0 >= 0x80 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
+        let plain = item.withUTF8Bytes { b in !b.contains { $0 >= 0x80 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
         guard patternsByServiceAreComplete, plain else { return true }
         return patterns[s].contains { Glob.matches($0, item, caseInsensitive: true) }
     }

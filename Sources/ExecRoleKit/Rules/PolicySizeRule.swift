@@ -28,14 +28,24 @@ public enum PolicySizeRule: RoleRule {
     public static func size(of source: PolicySource) -> Int {
         // Counted on the parsed nodes (`JSONNode.compactScalarCount`): converting the tree to `JSON`
         // first allocated a copy of every policy of a corpus just to count it.
-        if let doc = source.document, let root = rootNode(source.policy, doc) { return root.compactScalarCount }
+        // A policy that is its whole document (a bare policy file, a decoded policy string) has the
+        // count the parser made while reading it.
+        if let doc = source.document, let ptr = rootPointer(source.policy) {
+            if ptr.isEmpty { return doc.rootCompactScalarCount }
+            if let root = doc.root.node(at: ptr) { return root.compactScalarCount }
+        }
         return JSONWriter.compactScalarCount(PolicyWriter.json(source.policy))
     }
 
     /// The node of the policy itself inside `doc` (which may be a whole bundle or template).
     static func rootNode(_ p: Policy, _ doc: JSONDocument) -> JSONNode? {
+        rootPointer(p).flatMap { doc.root.node(at: $0) }
+    }
+
+    /// The pointer of the policy's own node in its document (`""` for the document's root).
+    static func rootPointer(_ p: Policy) -> String? {
         guard let ptr = p.version?.pointer ?? p.statements.first?.pointer else { return nil }
-        return doc.root.node(at: head(of: ptr, before: p.version != nil ? "/Version" : "/Statement"))
+        return head(of: ptr, before: p.version != nil ? "/Version" : "/Statement")
     }
 
     /// `ptr` up to the last occurrence of `marker` (all of it when there is none), searched as

@@ -48,9 +48,8 @@ enum RoleSupport {
 
     /// Whether `text` contains `:word:`, compared as UTF-8 bytes.
     private static func containsDelimited(_ text: String, _ word: String) -> Bool {
-        var text = text, word = word
-        return text.withUTF8 { t in
-            word.withUTF8 { w in
+        text.withUTF8Bytes { t in
+            word.withUTF8Bytes { w in
                 let colon = UInt8(ascii: ":")
                 guard t.count >= w.count + 2 else { return false }
                 var i = 0

@@ -26,10 +26,15 @@ public enum WrongRoleRule: RoleRule {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
         for st in role.index.statements where st.isAllow && st.hasPlainAction {
-            for (i, item) in st.actionItems.enumerated() where item.value != "*" {
+            // By index, the item read only when its key lets it through: copying every item (text
+            // and pointer) to look at its key was most of this loop.
+            let items = st.actionItems
+            for i in items.indices {
                 // Most items are ruled out by their service key before the memo is asked.
                 let key = st.actionKeys[i]
-                if key != ActionKey.none && !memo.mayHit(item.value, key: key) { continue }
+                if key != ActionKey.none && !memo.mayHit(items[i].value, key: key) { continue }
+                let item = items[i]
+                guard !isStar(item.value) else { continue }
                 let hits = key == ActionKey.none ? memo.hits(item.value) : memo.expanded(item.value)
                 guard let first = hits.first else { continue }
                 let what = Glob.hasWildcard(item.value)
@@ -42,5 +47,11 @@ public enum WrongRoleRule: RoleRule {
             }
         }
         return out
+    }
+
+    /// `s == "*"`: no other string is canonically equivalent to a lone asterisk, so its bytes decide
+    /// (the `String` comparison went through the general path for every Action item).
+    static func isStar(_ s: String) -> Bool {
+        s.utf8.count == 1 && s.utf8.first == UInt8(ascii: "*")
     }
 }

@@ -39,8 +39,9 @@ extension JSONNode {
         let token = UnsafeBufferPointer(rebasing: p[(start + 1)..<end])
         switch kind {
         case .object(let members):
-            for m in members where Self.key(m.key, equals: token) {
-                return m.value.walk(p, from: end, deepest: deepest, body)
+            // By index: `for m in members` copied every member it passed (key, value, pointers).
+            for i in members.indices where Self.key(members[i].key, equals: token) {
+                return members[i].value.walk(p, from: end, deepest: deepest, body)
             }
         case .array(let items):
             if let i = Self.index(token), i >= 0, i < items.count {
@@ -62,8 +63,7 @@ extension JSONNode {
     /// that differs in a byte differs; a non-ASCII key may still be canonically equal (U+212A KELVIN
     /// SIGN is "K"), so that case asks `String`.
     static func key(_ key: String, equals token: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = key
-        let answer: Bool? = k.withUTF8 { kb in
+        let answer: Bool? = key.withUTF8Bytes { kb in
             if kb.count == token.count && memcmpEqual(kb, token, count: kb.count) { return true }
             for b in kb where b >= 0x80 { return nil }
             return false

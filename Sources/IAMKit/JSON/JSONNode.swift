@@ -55,6 +55,14 @@ public struct JSONNode: Sendable {
         return members.first { $0.key == key }?.value
     }
 
+    /// Whether the node is an object with a member named `key`: `self[key] != nil` without copying
+    /// the value out.
+    public func hasMember(_ key: String) -> Bool {
+        guard case .object(let members) = kind else { return false }
+        for i in members.indices where members[i].key == key { return true }
+        return false
+    }
+
     /// The member named `key`, matched case-insensitively (IAM element names are case-sensitive,
     /// but the lenient readers of task definitions accept `Image` for `image`).
     public func member(named key: String) -> Member? {

@@ -87,32 +87,44 @@ extension JSONWriter {
 
     /// `quote(s)` appended as bytes: the runs between bytes that need an escape are copied whole.
     public static func appendQuotedBytes(_ s: String, to out: inout [UInt8]) {
+        // The string's own bytes when it has them contiguous (native strings do): `withUTF8` needs a
+        // mutable copy, a retain and release per string of the report.
+        if s.utf8.withContiguousStorageIfAvailable({ appendQuoted($0, to: &out) }) != nil { return }
         var s = s
-        s.withUTF8 { u in
-            out.append(UInt8(ascii: "\""))
-            var run = 0
-            while true {
-                let special = firstEscaped(u, from: run)
-                if special > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<special])) }
-                guard special < u.count else { break }
-                let c = u[special]
-                switch c {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), c])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [c, c])
-                case 10: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 13: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 9: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(c >> 4)])
-                    out.append(hex[Int(c & 15)])
-                }
-                run = special + 1
-            }
-            out.append(UInt8(ascii: "\""))
-        }
+        s.withUTF8 { appendQuoted($0, to: &out) }
     }
+
+    /// `appendQuotedBytes` on UTF-8 bytes.
+    private static func appendQuoted(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var run = 0
+        while true {
+            let special = firstEscaped(u, from: run)
+            if special > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<special])) }
+            guard special < u.count else { break }
+            // Byte by byte: an array literal per escape (`[0x5C, c]`) was made and freed for each
+            // of the report's 33,000 escaped quotes and line breaks.
+            let c = u[special]
+            out.append(UInt8(ascii: "\\"))
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(c)
+            case 10: out.append(UInt8(ascii: "n"))
+            case 13: out.append(UInt8(ascii: "r"))
+            case 9: out.append(UInt8(ascii: "t"))
+            default:
+                out.append(UInt8(ascii: "u"))
+                out.append(UInt8(ascii: "0"))
+                out.append(UInt8(ascii: "0"))
+                out.append(hexDigit(c >> 4))
+                out.append(hexDigit(c & 15))
+            }
+            run = special + 1
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The lower-case hex digit of `d` (0–15).
+    private static func hexDigit(_ d: UInt8) -> UInt8 { d < 10 ? UInt8(ascii: "0") + d : UInt8(ascii: "a") + d - 10 }
 
     /// The index of the first quote, backslash or control character at or after `start`, or
     /// `u.count`; eight bytes at a time while there is none (`JSONWordScan`).

@@ -31,8 +31,7 @@ public enum JSONWriter {
     /// `quote(s).unicodeScalars.count`, counted on UTF-8 bytes (a scalar is a byte that is not a
     /// continuation byte; decoding scalars was most of `policy-size` on large corpora).
     static func quotedScalarCount(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { bytes in
+        return s.withUTF8Bytes { bytes in
             // Eight plain ASCII bytes (no quote, backslash or control character) are eight scalars.
             var i = JSONWordScan.plainWords(bytes, from: 0, asciiOnly: true)
             var n = 2 + i

@@ -39,7 +39,7 @@ public enum PolicyParser {
                 if let arr = m.value.array {
                     if arr.isEmpty { diags.append(PolicyDiagnostic("Statement is an empty array: the policy grants nothing", at: m.value.pointer)) }
                     statements.reserveCapacity(statements.count + arr.count)
-                    for (i, s) in arr.enumerated() { statements.append(StatementParser.parse(s, index: i, kind: kind, diags: &diags)) }
+                    for i in arr.indices { statements.append(StatementParser.parse(arr[i], index: i, kind: kind, diags: &diags)) }
                 } else if m.value.members != nil {
                     single = true
                     statements.append(StatementParser.parse(m.value, index: 0, kind: kind, diags: &diags))

@@ -4,17 +4,32 @@ enum StatementParser {
                                          "Resource", "NotResource", "Condition"]
 
     static func parse(_ node: JSONNode, index: Int, kind: PolicyKind, diags: inout [PolicyDiagnostic]) -> Statement {
-        var st = Statement(index: index, pointer: node.pointer, effect: nil, action: nil, resource: nil)
-        guard let members = node.members else {
-            diags.append(PolicyDiagnostic("a statement must be an object, found \(node.kindName)", at: node.pointer))
-            return st
+        // The fields are gathered here and the statement is made once: setting them one by one
+        // replaced the statement's box each time.
+        var sid: Located<String>?
+        var effect: Effect?
+        var effectLocation: LazyPointer?
+        var principal: PrincipalBlock?
+        var action: ElementList?
+        var resource: ElementList?
+        var conditionList: [Condition] = []
+        var conditionPointer: String?
+        func made() -> Statement {
+            Statement(index: index, pointer: node.pointer, sid: sid, effect: effect, effectLocation: effectLocation, principal: principal,
+                      action: action, resource: resource, conditions: conditionList, conditionPointer: conditionPointer)
         }
-        for m in members {
-            let v = m.value
-            switch m.key {
+        guard case .object(let members) = node.kind else {
+            diags.append(PolicyDiagnostic("a statement must be an object, found \(node.kindName)", at: node.pointer))
+            return made()
+        }
+        // By index: `for m in members` copied each member (key, value and pointers) only to read it.
+        for i in members.indices {
+            let v = members[i].value
+            let key = members[i].key
+            switch key {
             case "Sid":
-                guard let s = v.string else { diags.append(PolicyDiagnostic("Sid must be a string", at: v.pointer)); continue }
-                st.sid = Located(s, at: v.location)
+                guard case .string(let s) = v.kind else { diags.append(PolicyDiagnostic("Sid must be a string", at: v.pointer)); continue }
+                sid = Located(s, at: v.location)
                 // Identity policies accept only [A-Za-z0-9] in a Sid; resource and trust policies are looser.
                 // On UTF-8 bytes: the ASCII letters are exactly the alphabetic ASCII scalars, and the
                 // Unicode property lookup per character was 5% of reading the managed-policy corpus.
@@ -22,26 +37,27 @@ enum StatementParser {
                     diags.append(PolicyDiagnostic("Sid \"\(s)\" must contain only letters and digits (A-Z, a-z, 0-9) in an identity policy", at: v.pointer))
                 }
             case "Effect":
-                st.effectLocation = v.location
-                if let s = v.string, let e = Effect(rawValue: s) { st.effect = e }
+                effectLocation = v.location
+                if let s = v.string, let e = Effect(rawValue: s) { effect = e }
                 else { diags.append(PolicyDiagnostic("Effect must be \"Allow\" or \"Deny\" (case-sensitive), found \(v.string.map { "\"\($0)\"" } ?? v.kindName)", at: v.pointer)) }
             case "Action", "NotAction":
-                if st.action != nil { diags.append(PolicyDiagnostic("a statement may have Action or NotAction, not both", at: v.pointer)) }
-                st.action = list(v, name: m.key, negated: m.key == "NotAction", diags: &diags)
+                if action != nil { diags.append(PolicyDiagnostic("a statement may have Action or NotAction, not both", at: v.pointer)) }
+                action = list(v, name: key, negated: key == "NotAction", diags: &diags)
             case "Resource", "NotResource":
-                if st.resource != nil { diags.append(PolicyDiagnostic("a statement may have Resource or NotResource, not both", at: v.pointer)) }
-                st.resource = list(v, name: m.key, negated: m.key == "NotResource", diags: &diags)
+                if resource != nil { diags.append(PolicyDiagnostic("a statement may have Resource or NotResource, not both", at: v.pointer)) }
+                resource = list(v, name: key, negated: key == "NotResource", diags: &diags)
             case "Principal", "NotPrincipal":
-                if st.principal != nil { diags.append(PolicyDiagnostic("a statement may have Principal or NotPrincipal, not both", at: v.pointer)) }
-                st.principal = principal(v, negated: m.key == "NotPrincipal", diags: &diags)
+                if principal != nil { diags.append(PolicyDiagnostic("a statement may have Principal or NotPrincipal, not both", at: v.pointer)) }
+                principal = self.principal(v, negated: key == "NotPrincipal", diags: &diags)
             case "Condition":
-                st.conditionPointer = v.pointer
-                st.conditions = conditions(v, diags: &diags)
+                conditionPointer = v.pointer
+                conditionList = conditions(v, diags: &diags)
             default:
-                let hint = knownKeys.first { $0.lowercased() == m.key.lowercased() }.map { " (element names are case-sensitive: did you mean \"\($0)\"?)" } ?? ""
-                diags.append(PolicyDiagnostic("unknown statement element \"\(m.key)\"\(hint)", at: v.pointer))
+                let hint = knownKeys.first { $0.lowercased() == key.lowercased() }.map { " (element names are case-sensitive: did you mean \"\($0)\"?)" } ?? ""
+                diags.append(PolicyDiagnostic("unknown statement element \"\(key)\"\(hint)", at: v.pointer))
             }
         }
+        let st = made()
         if st.effectLocation == nil { diags.append(PolicyDiagnostic("\(st.label) has no Effect", at: node.pointer)) }
         if st.action == nil { diags.append(PolicyDiagnostic("\(st.label) has neither Action nor NotAction", at: node.pointer)) }
         switch kind {
@@ -60,8 +76,7 @@ enum StatementParser {
     /// Whether `s` is made of `[A-Za-z0-9]` only (on contiguous UTF-8: `allSatisfy` over the
     /// `utf8` view goes through its general iterator).
     static func isSid(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { $0.allSatisfy(isSidByte) }
+        s.withUTF8Bytes { $0.allSatisfy(isSidByte) }
     }
 
     /// `[A-Za-z0-9]`, the characters of an identity policy's Sid.
@@ -78,9 +93,10 @@ enum StatementParser {
         } else if let arr = v.array {
             if arr.isEmpty { diags.append(PolicyDiagnostic("\(name) is an empty array", at: v.pointer)) }
             items.reserveCapacity(arr.count)
-            for item in arr {
-                if let s = item.string { items.append(Located(s, at: item.location)) }
-                else { diags.append(PolicyDiagnostic("\(name) entries must be strings, found \(item.kindName)", at: item.pointer)) }
+            // By index: `for item in arr` copied each node (three reference counts) only to read it.
+            for i in arr.indices {
+                if case .string(let s) = arr[i].kind { items.append(Located(s, at: arr[i].location)) }
+                else { diags.append(PolicyDiagnostic("\(name) entries must be strings, found \(arr[i].kindName)", at: arr[i].pointer)) }
             }
         } else {
             diags.append(PolicyDiagnostic("\(name) must be a string or an array of strings, found \(v.kindName)", at: v.pointer))
@@ -120,6 +136,7 @@ enum StatementParser {
             return []
         }
         var out: [Condition] = []
+        out.reserveCapacity(ops.reduce(0) { $0 + ($1.value.members?.count ?? 0) })
         for opMember in ops {
             guard let op = ConditionOperator(opMember.key) else {
                 diags.append(PolicyDiagnostic("unknown condition operator \"\(opMember.key)\"", at: opMember.value.pointer))
@@ -142,6 +159,7 @@ enum StatementParser {
                 }
                 if let s = scalar(k.value) { values = [Located(s, at: k.value.location)]; single = true }
                 else if let arr = k.value.array {
+                    values.reserveCapacity(arr.count)
                     for item in arr {
                         if let s = scalar(item) { values.append(Located(s, at: item.location)) }
                         else { diags.append(PolicyDiagnostic("condition values must be strings, numbers or booleans", at: item.pointer)) }
