@@ -57,4 +57,41 @@ struct OnceCacheTests {
         #expect(made.value == 2)
         #expect(results.all.filter { $0 == 1 }.count == 4 && results.all.filter { $0 == 2 }.count == 4)
     }
+
+    /// `computeAnyUnstarted` (the idle work of waiting threads) and `value` together still compute
+    /// each slot once, with the value `value` would have computed; it stops when all are started.
+    @Test func idleWorkAndLookupsComputeEachSlotOnce() {
+        let slots = OnceSlots<Int>(count: 64)
+        let made = Counter(), results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            if i % 2 == 0 {
+                while slots.computeAnyUnstarted({ slot in made.bump(); return slot * 10 }) {}
+            } else {
+                for slot in stride(from: 63, through: 0, by: -1) {
+                    results.add(slots.value(slot) { made.bump(); usleep(200); return slot * 10 } ?? -1)
+                }
+            }
+        }
+        #expect(made.value == 64)
+        #expect(results.all.count == 8 * 64)
+        #expect(Set(results.all) == Set((0..<64).map { $0 * 10 }))
+        #expect(!slots.computeAnyUnstarted { _ in Issue.record("all slots were started"); return 0 })
+    }
+
+    /// The shared catalog's idle work parses blocks no thread asked for, each once, and they are
+    /// the blocks a lookup would have parsed.
+    @Test func idleWorkParsesCatalogBlocks() {
+        let catalog = ActionCatalog.shared
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for _ in 0..<20 { _ = IdleWork.run() }
+        }
+        for prefix in ["ecr", "logs", "s3", catalog.servicePrefixes.last!] {
+            let svc = catalog.service(prefix)
+            #expect(svc?.prefix == prefix)
+            #expect(svc.map { $0.actions.isEmpty } == false)
+        }
+        while IdleWork.run() {}
+        #expect(!catalog.parseAnyUnparsedBlock())
+        #expect(catalog.servicePrefixes.allSatisfy { catalog.service($0) != nil })
+    }
 }

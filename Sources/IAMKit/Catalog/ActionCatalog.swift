@@ -64,11 +64,19 @@ public final class ActionCatalog: Sendable {
 
     /// The service in `slot` (see `prefixTable`), parsing its block on first use.
     fileprivate func service(slot: Int) -> ServiceInfo? {
-        services.value(slot) {
-            let range = ranges[slot], detail = detailRanges[slot]
-            return CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound),
-                                              details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound), slot: slot)
-        }
+        services.value(slot) { parseBlock(slot) }
+    }
+
+    /// Parses the block of a service no thread has asked for yet (`IdleWork`); false when every
+    /// block is parsed or being parsed.
+    func parseAnyUnparsedBlock() -> Bool {
+        services.computeAnyUnstarted(parseBlock)
+    }
+
+    private func parseBlock(_ slot: Int) -> ServiceInfo? {
+        let range = ranges[slot], detail = detailRanges[slot]
+        return CatalogParser.parseService(catalogText, range: (bodyStart + range.lowerBound)..<(bodyStart + range.upperBound),
+                                          details: (bodyStart + detail.lowerBound)..<(bodyStart + detail.upperBound), slot: slot)
     }
 
     /// The action `service:Name`, case-insensitive (`ECR:batchgetimage` finds `ecr:BatchGetImage`).

@@ -16,7 +16,11 @@ final class RuleCache<Value: Sendable, Key: Hashable & Sendable>: @unchecked Sen
         while true {
             if let hit = storage[key] { condition.unlock(); return hit }
             if !pending.contains(key) { break }
-            condition.wait()
+            // Idle work (a catalog block) rather than an idle wait; see `IdleWork`.
+            condition.unlock()
+            let helped = IdleWork.run()
+            condition.lock()
+            if !helped && storage[key] == nil && pending.contains(key) { condition.wait() }
         }
         pending.insert(key)
         condition.unlock()
