@@ -8,7 +8,7 @@ import Foundation
 /// keeping whichever finished last parsed popular blocks twice. Waiting costs no more time than
 /// the duplicate work did, and no CPU.
 final class OnceSlots<Value>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = CacheCondition()
     private var values: [Value?]
     /// 0 not started, 1 being computed, 2 done (the value may be nil).
     private var states: [UInt8]

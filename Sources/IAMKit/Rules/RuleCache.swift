@@ -6,7 +6,7 @@ import Foundation
 /// computing waits for it (neighbouring files ask for the same patterns at the same moment, and
 /// computing twice was wasted work).
 final class RuleCache<Value: Sendable, Key: Hashable & Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = CacheCondition()
     private var storage: [Key: Value] = [:]
     private var pending: Set<Key> = []
 
