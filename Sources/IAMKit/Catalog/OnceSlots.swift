@@ -43,12 +43,17 @@ final class OnceSlots<Value>: @unchecked Sendable {
         states[slot] = 1
         condition.unlock()
         let v = make()
+        finish(slot, v)
+        return v
+    }
+
+    /// Stores a computed slot and wakes the threads waiting for it.
+    private func finish(_ slot: Int, _ v: Value?) {
         condition.lock()
         values[slot] = v
         states[slot] = 2
         condition.broadcast()
         condition.unlock()
-        return v
     }
 
     /// Computes one slot no thread has started, the lowest first; false when every slot has been
@@ -61,12 +66,7 @@ final class OnceSlots<Value>: @unchecked Sendable {
         states[slot] = 1
         cursor += 1
         condition.unlock()
-        let v = make(slot)
-        condition.lock()
-        values[slot] = v
-        states[slot] = 2
-        condition.broadcast()
-        condition.unlock()
+        finish(slot, make(slot))
         return true
     }
 }
