@@ -25,16 +25,48 @@ final class CurlTransportTests: XCTestCase {
         }
     }
 
-    func testACancelledTaskSendsNothing() async {
+    func testATaskCancelledBeforeSendingSendsNothing() async {
         let request = HTTPRequest(url: URL(string: "http://127.0.0.1:9/")!, method: "GET", headers: [], body: Data(), timeout: 5)
+        let task = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await CurlTransport().send(request)
+        }
+        do {
+            _ = try await task.value
+            XCTFail("expected cancellation")
+        } catch {
+            XCTAssertTrue(error is CancellationError, "\(error)")
+        }
+    }
+
+    /// A server that accepts the connection and never answers: cancelling the task stops the
+    /// transfer (libcurl's progress callback) long before its 30 s timeout.
+    func testCancellingAnUnansweredRequestStopsIt() async throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        XCTAssertTrue(bound)
+        let port = UInt16(bigEndian: addr.sin_port)
+        let request = HTTPRequest(url: URL(string: "http://127.0.0.1:\(port)/")!, method: "POST", headers: [], body: Data("x".utf8), timeout: 30)
+        let start = Date()
         let task = Task { try await CurlTransport().send(request) }
+        try await Task.sleep(nanoseconds: 300_000_000)
         task.cancel()
         do {
             _ = try await task.value
             XCTFail("expected cancellation")
         } catch {
-            XCTAssertTrue(error is CancellationError || error is CurlTransport.TransportError, "\(error)")
+            XCTAssertTrue(error is CancellationError, "\(error)")
         }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 }
 #endif
