@@ -72,6 +72,9 @@ extension ActionCatalog {
     struct Nearest {
         private let word: [UInt8]
         private let budget: Int
+        /// How many bytes of the word fall in each of 32 buckets (`bucket`): see `bagBound`.
+        private let wordBag: [Int]
+        private var bag: [Int] = []
         private var scored: [(Int, String)] = []
         private var scratch: [UInt8] = []
         private var rows: ([Int], [Int]) = ([], [])
@@ -80,6 +83,29 @@ extension ActionCatalog {
             self.word = Array(word.lowercased().utf8)
             // One edit per four characters, at least 2: catches typos without suggesting noise.
             budget = max(2, self.word.count / 4)
+            var bag = [Int](repeating: 0, count: 32)
+            for b in self.word { bag[Self.bucket(b)] += 1 }
+            wordBag = bag
+        }
+
+        /// The bucket of a byte for `bagBound`: the low five bits (letters fall one per bucket).
+        @inline(__always) private static func bucket(_ b: UInt8) -> Int { Int(b & 31) }
+
+        /// A lower bound of the edit distance between the word and the bytes in `scratch`: each
+        /// edit changes at most one byte in and one byte out of the bytes' multiset, so the larger of
+        /// the surplus and the shortfall, counted per bucket (merging bytes only lowers them), is
+        /// never above the distance. A typo is compared with every action of its service (EC2:
+        /// ~700), and most are ruled out here for the price of one pass, without the O(n·m) table.
+        private mutating func bagBound() -> Int {
+            // Counted in a reused buffer: a fresh copy of the word's bag per candidate was an allocation.
+            if bag.count != 32 { bag = wordBag }
+            return bag.withUnsafeMutableBufferPointer { bag in
+                for k in 0..<32 { bag[k] = wordBag[k] }
+                for b in scratch { bag[Self.bucket(b)] -= 1 }
+                var surplus = 0, shortfall = 0
+                for d in bag { if d > 0 { surplus += d } else { shortfall -= d } }
+                return max(surplus, shortfall)
+            }
         }
 
         /// Scores `candidate` against the word.
@@ -103,6 +129,7 @@ extension ActionCatalog {
 
         /// Scores the lower-cased candidate in `scratch`.
         private mutating func score(_ candidate: String) {
+            guard bagBound() <= budget else { return }
             if rows.0.count < scratch.count + 1 {
                 rows = ([Int](repeating: 0, count: scratch.count + 16), [Int](repeating: 0, count: scratch.count + 16))
             }

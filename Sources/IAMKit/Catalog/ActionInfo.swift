@@ -69,7 +69,38 @@ public struct ResourceTypeRef: Sendable, Hashable {
     /// ARN templates such as `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`.
     public let arnFormats: [String]
     /// Condition keys for this resource type: the resource type's own keys plus any the action row adds.
-    public let conditionKeys: [String]
+    public var conditionKeys: [String] {
+        guard let rowKeys else { return typeKeys }
+        let keys = rowKeys.list()
+        guard !typeKeys.isEmpty else { return keys }
+        // EC2 rows carry dozens of keys per resource type: dedupe with a set, not `contains`.
+        var all = typeKeys, seen = Set(typeKeys)
+        for k in keys where seen.insert(k).inserted { all.append(k) }
+        return all
+    }
     /// The name's process-wide id (`ResourceTypeNames`): equal names, equal ids, across services.
     let nameID: Int32
+    /// The resource type's own condition keys (its `R|` line), shared with the type's declaration.
+    let typeKeys: [String]
+    /// The keys the action row adds (`name*=key,key`), decoded only when asked: no lint rule reads
+    /// them, and splitting and interning them for every reference was a fifth of a catalog parse.
+    let rowKeys: CatalogSpan?
+
+    init(name: String, required: Bool, arnFormats: [String], nameID: Int32, typeKeys: [String], rowKeys: CatalogSpan?) {
+        self.name = name; self.required = required; self.arnFormats = arnFormats
+        self.nameID = nameID; self.typeKeys = typeKeys; self.rowKeys = rowKeys
+    }
+
+    /// Equal when name, requirement, formats and condition keys are (how the keys are stored aside).
+    public static func == (a: ResourceTypeRef, b: ResourceTypeRef) -> Bool {
+        a.name == b.name && a.required == b.required && a.arnFormats == b.arnFormats && a.conditionKeys == b.conditionKeys
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(required)
+        hasher.combine(arnFormats)
+        hasher.combine(conditionKeys)
+    }
 }

@@ -60,3 +60,20 @@ struct CatalogLine: Sendable {
         return f.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     }
 }
+
+/// A comma-separated list in the catalog text (`start..<end`), split only when asked.
+struct CatalogSpan: Sendable {
+    let text: CatalogText
+    let start: Int32
+    let end: Int32
+
+    /// The items, in order (empty when the span is).
+    func list() -> [String] {
+        guard end > start else { return [] }
+        return text.withBytes { b in
+            UnsafeBufferPointer(rebasing: b[Int(start)..<Int(end)])
+                .split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+}

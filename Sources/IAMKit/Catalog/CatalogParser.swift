@@ -54,8 +54,8 @@ enum CatalogParser {
         var resources: [ResourceTypeInfo] = []
         var conditions: [ConditionKeyInfo] = []
         var actionLines: [Range<Int>] = []
-        // Condition keys repeat on every row of a service (EC2 lists dozens per resource type and
-        // ~700 actions): one String per distinct key, not per mention.
+        // Condition keys repeat on the resource lines of a service (EC2 lists dozens per type): one
+        // String per distinct key, not per mention. (The keys of action rows stay in the text.)
         var pool = Set<String>()
         // A block is mostly `A|` lines (EC2: ~700): count them first, so the list is allocated once.
         actionLines.reserveCapacity(actionLineCount(b, block))
@@ -116,7 +116,7 @@ enum CatalogParser {
             if let shared = refsByField[key], b[shared.field].elementsEqual(b[refsField]) {
                 refs = shared.refs
             } else {
-                refs = parseRefs(b, refsField, &targets, &pool)
+                refs = parseRefs(b, refsField, &targets, text)
                 if refsByField[key] == nil { refsByField[key] = (refsField, refs) }
             }
             for i in nameField { nameBits |= b[i] }
@@ -144,7 +144,7 @@ enum CatalogParser {
 
     /// The `;`-separated resource references of an action row (`name*=key,key;name`).
     private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ targets: inout [String: RefTarget],
-                                  _ pool: inout Set<String>) -> [ResourceTypeRef] {
+                                  _ text: CatalogText) -> [ResourceTypeRef] {
         var refs: [ResourceTypeRef] = []
         var itemStart = field.lowerBound
         while itemStart < field.upperBound {
@@ -152,10 +152,10 @@ enum CatalogParser {
             let item = itemStart..<itemEnd
             itemStart = itemEnd + 1
             if item.isEmpty { continue }
-            var nameRange = item, keys: [String] = []
+            var nameRange = item, keys: CatalogSpan?
             if let eq = firstIndex(of: equals, in: b, item) {
                 nameRange = item.lowerBound..<eq
-                keys = list(b, (eq + 1)..<item.upperBound, &pool)
+                if eq + 1 < item.upperBound { keys = CatalogSpan(text: text, start: Int32(eq + 1), end: Int32(item.upperBound)) }
             }
             let required = !nameRange.isEmpty && b[nameRange.upperBound - 1] == star
             if required { nameRange = nameRange.lowerBound..<(nameRange.upperBound - 1) }
@@ -167,16 +167,9 @@ enum CatalogParser {
                 target = RefTarget(name: name, info: nil, formats: [], nameID: ResourceTypeNames.ids([name])[0])
                 targets[name] = target
             }
-            var allKeys = target.info?.conditionKeys ?? []
-            if allKeys.isEmpty {
-                allKeys = keys
-            } else if !keys.isEmpty {
-                // EC2 rows carry dozens of keys per resource type: dedupe with a set, not `contains`.
-                var seen = Set(allKeys)
-                for k in keys where seen.insert(k).inserted { allKeys.append(k) }
-            }
+            // The keys stay in the text (`ResourceTypeRef.conditionKeys` merges them when asked).
             refs.append(ResourceTypeRef(name: target.name, required: required, arnFormats: target.formats,
-                                        conditionKeys: allKeys, nameID: target.nameID))
+                                        nameID: target.nameID, typeKeys: target.info?.conditionKeys ?? [], rowKeys: keys))
         }
         return refs
     }
