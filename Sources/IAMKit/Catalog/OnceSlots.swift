@@ -14,6 +14,8 @@ final class OnceSlots<Value>: @unchecked Sendable {
     private var states: [UInt8]
     /// Slots below this one have all been started (`computeAnyUnstarted` scans from here).
     private var cursor = 0
+    /// Whether any thread has asked for a slot with `value` (set under the lock it takes anyway).
+    private var requested = false
 
     init(count: Int) {
         values = Array(repeating: nil, count: count)
@@ -23,6 +25,7 @@ final class OnceSlots<Value>: @unchecked Sendable {
     /// The value of `slot`, computing it with `make` if no thread has. Slots past the end grow the table.
     func value(_ slot: Int, _ make: () -> Value?) -> Value? {
         condition.lock()
+        requested = true
         if slot >= states.count {
             values += Array(repeating: nil, count: slot + 1 - states.count)
             states += Array(repeating: 0, count: slot + 1 - states.count)
@@ -47,6 +50,13 @@ final class OnceSlots<Value>: @unchecked Sendable {
         return v
     }
 
+    /// How many slots have been started or computed (for tests).
+    var startedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return states.filter { $0 != 0 }.count
+    }
+
     /// Stores a computed slot and wakes the threads waiting for it.
     private func finish(_ slot: Int, _ v: Value?) {
         condition.lock()
@@ -58,8 +68,11 @@ final class OnceSlots<Value>: @unchecked Sendable {
 
     /// Computes one slot no thread has started, the lowest first; false when every slot has been
     /// started. Never waits for another thread.
-    func computeAnyUnstarted(_ make: (Int) -> Value?) -> Bool {
+    /// With `untilRequested`, also false once any thread has asked for a slot with `value`: a warm-up
+    /// that should give way as soon as the real work starts (`ActionCatalog.prewarm`).
+    func computeAnyUnstarted(untilRequested: Bool = false, _ make: (Int) -> Value?) -> Bool {
         condition.lock()
+        if untilRequested && requested { condition.unlock(); return false }
         while cursor < states.count && states[cursor] != 0 { cursor += 1 }
         guard cursor < states.count else { condition.unlock(); return false }
         let slot = cursor
