@@ -21,8 +21,7 @@ public enum Glob {
         // `range(of:)`, which was a quarter of `lint`'s time on the managed-policy corpus.
         // Over the contiguous bytes: iterating the `UTF8View` generically cost a few times more,
         // and the rules ask this of every Action item several times.
-        var text = pattern
-        return text.withUTF8 { b in
+        return pattern.withUTF8Bytes { b in
             for c in b where c == UInt8(ascii: "*") || c == UInt8(ascii: "?") { return true }
             return false
         }
@@ -31,9 +30,8 @@ public enum Glob {
     /// `matches` on UTF-8 bytes, or nil when either string is not ASCII (then scalars and Unicode
     /// lower-casing decide).
     private static func matchASCII(_ pattern: String, _ text: String, caseInsensitive: Bool) -> Bool? {
-        var pattern = pattern, text = text
-        return pattern.withUTF8 { p in
-            text.withUTF8 { t in
+        return pattern.withUTF8Bytes { p in
+            text.withUTF8Bytes { t in
                 if !isASCII(p) || !isASCII(t) { return nil }
                 return matchBytes(p, t, caseInsensitive: caseInsensitive)
             }
@@ -108,9 +106,8 @@ public enum Glob {
     /// `covers` over ASCII bytes (nil when either side is not ASCII): `redundant-statement` asks this
     /// for every pair of items of every pair of statements, so no copies and no memo table.
     private static func coversASCII(_ outer: String, _ inner: String, caseInsensitive: Bool) -> Bool? {
-        var outer = outer, inner = inner
-        return outer.withUTF8 { ob in
-            inner.withUTF8 { ib -> Bool? in
+        return outer.withUTF8Bytes { ob in
+            inner.withUTF8Bytes { ib -> Bool? in
                 if !isASCII(ob) || !isASCII(ib) { return nil }
                 return coversBytes(ob, ib, caseInsensitive: caseInsensitive)
             }

@@ -5,9 +5,8 @@ extension String {
     /// compares Unicode-aware; the lint rules only look for ASCII punctuation and names, for which
     /// a byte search gives the same answer far cheaper.
     func utf8Contains(_ needle: String) -> Bool {
-        var hay = self, pin = needle
-        return hay.withUTF8 { h in
-            pin.withUTF8 { n in
+        return withUTF8Bytes { h in
+            needle.withUTF8Bytes { n in
                 if n.isEmpty { return true }
                 if n.count > h.count { return false }
                 let first = n[0]

@@ -111,8 +111,7 @@ extension ActionCatalog {
         /// Scores `candidate` against the word.
         mutating func consider(_ candidate: String) {
             guard !word.isEmpty else { return }
-            var c = candidate
-            let ascii: Bool = c.withUTF8 { b in
+            let ascii: Bool = candidate.withUTF8Bytes { b in
                 guard Glob.isASCII(b) else { return false }
                 if abs(b.count - word.count) <= budget {
                     scratch.removeAll(keepingCapacity: true)

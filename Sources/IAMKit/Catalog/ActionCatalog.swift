@@ -121,8 +121,7 @@ public final class ActionCatalog: Sendable {
 
         /// `catalog.action(fullName)`.
         mutating func action(_ fullName: String) -> ActionInfo? {
-            var text = fullName
-            let ascii: ActionInfo?? = text.withUTF8 { b -> ActionInfo?? in
+            let ascii: ActionInfo?? = fullName.withUTF8Bytes { b -> ActionInfo?? in
                 guard Glob.isASCII(b) else { return nil }
                 guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
                 let written = UnsafeBufferPointer(rebasing: b[..<colon])

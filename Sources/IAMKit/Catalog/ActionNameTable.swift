@@ -118,8 +118,7 @@ final class ActionNameTable: Sendable {
 
     /// The index of the action called `name`, ignoring case.
     func index(of name: String) -> Int? {
-        var name = name
-        if name.withUTF8({ Glob.isASCII($0) }) { return name.withUTF8 { index(asciiBytes: $0) } }
+        if name.withUTF8Bytes({ Glob.isASCII($0) }) { return name.withUTF8Bytes { index(asciiBytes: $0) } }
         // Unicode lower-casing (which may even produce ASCII), then an exact lookup.
         var lower = name.lowercased()
         return lower.withUTF8 { lookup($0) }
@@ -172,8 +171,7 @@ final class ActionNameTable: Sendable {
     /// a pattern that is not ASCII falls back to `Glob.matches` on each name's string.
     func matching(lowerPattern pattern: String) -> [Int] {
         var out: [Int] = []
-        var pattern = pattern
-        let handled: Bool = pattern.withUTF8 { p in
+        let handled: Bool = pattern.withUTF8Bytes { p in
             guard Glob.isASCII(p) else { return false }
             bytes.withUnsafeBufferPointer { all in
                 var start = 0

@@ -41,9 +41,8 @@ public struct ServiceInfo: Sendable {
         /// `a < b`; for ASCII (every catalog name) the byte order, which is the same and skips
         /// `String`'s Unicode comparison (20,000 names when every service is parsed).
         static func ordered(_ a: String, _ b: String) -> Bool {
-            var a = a, b = b
-            let bytes: Bool? = a.withUTF8 { x in
-                b.withUTF8 { y in
+            let bytes: Bool? = a.withUTF8Bytes { x in
+                b.withUTF8Bytes { y in
                     guard Glob.isASCII(x) && Glob.isASCII(y) else { return nil }
                     return x.lexicographicallyPrecedes(y)
                 }
@@ -147,8 +146,7 @@ enum ConditionKeyTemplate {
     /// The loop of `glob(for:)` on the bytes of an ASCII key (one byte, one `Character`; walking
     /// `Character`s was most of classifying a service's keys); nil for other text.
     private static func asciiGlob(_ key: String) -> String? {
-        var key = key
-        return key.withUTF8 { b -> String? in
+        return key.withUTF8Bytes { b -> String? in
             guard Glob.isASCII(b) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(b.count + 2)
@@ -171,8 +169,7 @@ enum ConditionKeyTemplate {
     /// any case. Non-ASCII text may lower-case into those, so it is always "maybe".
     static func mayBeTemplate(_ key: String) -> Bool {
         let suffix = "/tag-key".utf8
-        var key = key
-        return key.withUTF8 { b in
+        return key.withUTF8Bytes { b in
             var acc: UInt8 = 0
             for x in b {
                 if x == UInt8(ascii: "$") || x == UInt8(ascii: "<") { return true }

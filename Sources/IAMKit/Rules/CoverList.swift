@@ -53,8 +53,7 @@ struct CoverList {
             let start = bytes.count
             // Copied from the contiguous bytes and scanned in place: the generic `UTF8View` append
             // and per-byte checked stores were most of building a list.
-            var value = v.value
-            value.withUTF8 { bytes.append(contentsOf: $0) }
+            v.value.withUTF8Bytes { bytes.append(contentsOf: $0) }
             var ascii = true, prefix = -1
             bytes.withUnsafeMutableBufferPointer { buf in
                 for k in start..<buf.count {
@@ -94,8 +93,7 @@ struct CoverList {
     /// the key `RedundantStatementRule` picks candidates by, without building the list.
     static func literalKey(_ action: String) -> UInt64? {
         // Over the contiguous bytes: the generic `UTF8View` walk cost a few times more.
-        var text = action
-        return text.withUTF8 { bytes -> UInt64? in
+        return action.withUTF8Bytes { bytes -> UInt64? in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in bytes {
                 if b >= 0x80 || b == UInt8(ascii: "*") || b == UInt8(ascii: "?") { return nil }

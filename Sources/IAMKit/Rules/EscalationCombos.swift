@@ -74,9 +74,8 @@ enum EscalationCombos {
 
     /// Whether ASCII `text` lower-cased is `lower` (already lower-case ASCII).
     private static func equalIgnoringASCIICase(_ text: String, _ lower: String) -> Bool {
-        var text = text, lower = lower
-        return text.withUTF8 { t in
-            lower.withUTF8 { l in
+        return text.withUTF8Bytes { t in
+            lower.withUTF8Bytes { l in
                 guard t.count == l.count else { return false }
                 for k in 0..<t.count where Glob.lower(t[k]) != l[k] { return false }
                 return true

@@ -78,9 +78,8 @@ extension GrammarRule {
     /// Whether the part before the first colon holds `*` or `?`. ASCII text (every real action) is
     /// one byte scan; other text goes by Characters, where a colon may carry a combining mark.
     static func wildcardService(_ action: String) -> Bool {
-        var text = action
         // One walk over the contiguous bytes: the ASCII test, the first colon and a wildcard before it.
-        let ascii: Bool? = text.withUTF8 { b in
+        let ascii: Bool? = action.withUTF8Bytes { b in
             var acc: UInt8 = 0, sawWildcard = false, answer: Bool?
             for c in b {
                 acc |= c
@@ -98,8 +97,7 @@ extension GrammarRule {
     /// Whether `action` is reported as not `service:Action` or for a wildcard in its service
     /// (`misshapenByDefinition`), in one walk over the bytes of ASCII text.
     static func misshapen(_ action: String) -> Bool {
-        var text = action
-        let ascii: Bool? = text.withUTF8 { b in
+        let ascii: Bool? = action.withUTF8Bytes { b in
             var acc: UInt8 = 0, colon = false, wildcardBefore = false
             for c in b {
                 acc |= c
@@ -121,8 +119,7 @@ extension GrammarRule {
     /// `action.utf8.contains(":")`, over the contiguous bytes (the generic `UTF8View` walk cost
     /// more than the rest of the check).
     static func hasColon(_ action: String) -> Bool {
-        var text = action
-        return text.withUTF8 { b in b.contains(UInt8(ascii: ":")) }
+        return action.withUTF8Bytes { b in b.contains(UInt8(ascii: ":")) }
     }
 
     /// A value a template fills in at deploy time: lint's placeholder text for an intrinsic

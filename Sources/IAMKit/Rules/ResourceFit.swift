@@ -113,8 +113,7 @@ final class ResourceFit {
 
     /// The aliases whose fixed service differs from `format`'s, as a bit mask (`aliases` order).
     private func ruledOut(_ format: String) -> UInt {
-        var f = format
-        return f.withUTF8 { b in
+        return format.withUTF8Bytes { b in
             guard let range = Self.serviceRange(b, format: true) else { return 0 }
             let service = UnsafeBufferPointer(rebasing: b[range])
             var mask: UInt = 0
@@ -146,8 +145,7 @@ final class ResourceFit {
     private static let formatTokens = RuleCache<[PatternOverlap.Token], String>()
 
     static func fixedService(_ text: String, format: Bool) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { b in serviceRange(b, format: format).map { Array(b[$0]) } }
+        return text.withUTF8Bytes { b in serviceRange(b, format: format).map { Array(b[$0]) } }
     }
 
     /// Where `fixedService` is: `text` starts with `arn:` and the two segments after it contain no

@@ -137,8 +137,7 @@ public enum ResourceMismatchRule: PolicyRule {
 
     /// Whether `text` parses as an `ARN` (`arn:` and five colons), without building its parts.
     static func isARN(_ text: String) -> Bool {
-        var text = text
-        let fast: Bool? = text.withUTF8 { b in
+        let fast: Bool? = text.withUTF8Bytes { b in
             // Non-ASCII: `ARN` splits on Characters, where a colon may carry combining marks.
             guard Glob.isASCII(b) else { return nil }
             guard b.count >= 4, b[0] == UInt8(ascii: "a"), b[1] == UInt8(ascii: "r"), b[2] == UInt8(ascii: "n"),
@@ -159,8 +158,7 @@ public enum ResourceMismatchRule: PolicyRule {
     /// The pattern, plus the same ARN under the service's other name when it was renamed.
     static func serviceAliases(_ pattern: String) -> [String] {
         // Nearly every pattern names another service: tell from its bytes before parsing an `ARN`.
-        var bytes = pattern
-        let renamed: Bool? = bytes.withUTF8 { b in
+        let renamed: Bool? = pattern.withUTF8Bytes { b in
             guard Glob.isASCII(b) else { return nil } // `ARN` splits Characters: leave it to `ARN`
             var colons = 0, start = 0
             for (i, c) in b.enumerated() where c == UInt8(ascii: ":") {

@@ -18,8 +18,7 @@ enum RuleSupport {
         if pattern == "*" { return true }
         // The risk scan asks this of every Resource of every Allow statement: ASCII text is answered
         // on its bytes, without building the ARN's five strings.
-        var text = pattern
-        if let answer = text.withUTF8({ Glob.isASCII($0) ? broadASCII($0) : nil }) { return answer }
+        if let answer = pattern.withUTF8Bytes({ Glob.isASCII($0) ? broadASCII($0) : nil }) { return answer }
         return broadByARN(pattern)
     }
 
