@@ -43,17 +43,20 @@ struct CoverList {
     init(_ values: [Located<String>], lowercase: Bool) {
         var bytes: [UInt8] = [], spans: [Span] = [], texts: [String] = []
         var total = 0
-        for v in values { total += v.value.utf8.count }
+        // Items read in place (`values[i].value`): `for v in values` copied each, a retain and a
+        // release of its strings per item.
+        for i in values.indices { total += values[i].value.utf8.count }
         bytes.reserveCapacity(total)
         spans.reserveCapacity(values.count)
         var star = false, allASCII = true
         var literals: [Literal] = [], patterns: [Int] = []
-        for v in values {
-            if v.value == "*" { star = true }
+        for i in values.indices {
+            let v = values[i].value
+            if v == "*" { star = true }
             let start = bytes.count
             // Copied from the contiguous bytes and scanned in place: the generic `UTF8View` append
             // and per-byte checked stores were most of building a list.
-            v.value.withUTF8Bytes { bytes.append(contentsOf: $0) }
+            v.withUTF8Bytes { bytes.append(contentsOf: $0) }
             var ascii = true, prefix = -1
             bytes.withUnsafeMutableBufferPointer { buf in
                 for k in start..<buf.count {
@@ -66,7 +69,7 @@ struct CoverList {
             if !ascii {
                 if allASCII { texts = spans.map { Self.text(bytes, $0) } }
                 allASCII = false
-                let text = lowercase ? v.value.lowercased() : v.value
+                let text = lowercase ? v.lowercased() : v
                 bytes.removeSubrange(start...)
                 bytes.append(contentsOf: text.utf8)
                 texts.append(text)

@@ -39,14 +39,16 @@ enum EscalationCombos {
         var globs: [String] = []
         for st in policy.statements where st.effect == .allow {
             guard let a = st.action, !a.negated else { continue }
-            for item in a.items {
-                if let key = CoverList.literalKey(item.value) {
+            // Items read in place, not copied out one by one (a retain and a release each).
+            let items = a.items
+            for k in items.indices {
+                if let key = CoverList.literalKey(items[k].value) {
                     // An ASCII literal: compare with the actions of its hash, ignoring case.
                     guard let candidates = byKey[key] else { continue }
-                    for i in candidates where equalIgnoringASCIICase(item.value, actions[i]) { granted[i] = true }
+                    for i in candidates where equalIgnoringASCIICase(items[k].value, actions[i]) { granted[i] = true }
                     continue
                 }
-                let lower = item.value.lowercased()
+                let lower = items[k].value.lowercased()
                 if Glob.hasWildcard(lower) {
                     globs.append(lower)
                 } else if let i = actions.firstIndex(of: lower) {

@@ -38,7 +38,7 @@ public enum GrammarRule: PolicyRule {
         }
         for st in policy.statements {
             // One scan per item tells whether either check below reports it (almost never).
-            if let a = st.action, a.items.contains(where: { misshapen($0.value) }) {
+            if let a = st.action, a.items.indices.contains(where: { misshapen(a.items[$0].value) }) {
                 for item in a.items where item.value != "*" && !item.value.isEmpty && !hasColon(item.value) {
                     out.append(description.finding("action \"\(item.value)\" is not of the form service:Action",
                                                    fix: "Write the service prefix, e.g. \"ecr:\(item.value)\".", at: item.pointer))
@@ -49,10 +49,14 @@ public enum GrammarRule: PolicyRule {
                 }
             }
             if let r = st.resource, policy.kind != .trust {
-                for item in r.items where item.value != "*" && !item.value.isEmpty {
+                // Items tested in place; one is copied out only to be reported.
+                let items = r.items
+                for k in items.indices where items[k].value != "*" && !items[k].value.isEmpty {
                     // Template values (`{Ref:Bucket}`, `{GetAtt:Key.Arn}`, `${BucketArn}/*` from a
                     // CloudFormation template or plan) become ARNs at deploy time: not a grammar error.
-                    if isTemplatePlaceholder(item.value) { continue }
+                    if isTemplatePlaceholder(items[k].value) { continue }
+                    if ResourceMismatchRule.isARN(items[k].value) { continue }
+                    let item = items[k]
                     if !item.value.hasPrefix("arn:") {
                         out.append(description.finding("Resource \"\(item.value)\" is neither \"*\" nor an ARN",
                                                        fix: "Write the full ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE).", at: item.pointer))

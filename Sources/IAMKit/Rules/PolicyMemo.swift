@@ -51,10 +51,13 @@ final class PolicyMemo: @unchecked Sendable {
         if let a = actions { lock.unlock(); return a }
         lock.unlock()
         var resolver = ActionCatalog.Resolver(RuleSupport.catalog)
-        let resolved = policy.statements.map { st in
-            (st.action?.items ?? []).map { item in
-                Glob.hasWildcard(item.value) ? nil : resolver.action(item.value)
-            }
+        let resolved = policy.statements.map { st -> [ActionInfo?] in
+            // Items read in place (`items[k].value`): mapping over them copied each one.
+            let items = st.action?.items ?? []
+            var row: [ActionInfo?] = []
+            row.reserveCapacity(items.count)
+            for k in items.indices { row.append(Glob.hasWildcard(items[k].value) ? nil : resolver.action(items[k].value)) }
+            return row
         }
         lock.lock(); sync(policy); actions = resolved; lock.unlock()
         return resolved

@@ -41,8 +41,9 @@ public enum RedundantStatementRule: PolicyRule {
         var keyed: [(hash: UInt64, index: Int)] = [], open: [Int] = []
         for j in sts.indices where canCover[j] {
             var hashes: [UInt64] = []
-            for item in sts[j].action?.items ?? [] {
-                guard let h = CoverList.literalKey(item.value) else { hashes = []; open.append(j); break }
+            let items = sts[j].action?.items ?? []
+            for k in items.indices {
+                guard let h = CoverList.literalKey(items[k].value) else { hashes = []; open.append(j); break }
                 hashes.append(h)
             }
             for h in hashes { keyed.append((h, j)) }

@@ -24,8 +24,11 @@ public enum WildcardActionRule: PolicyRule {
         var out: [Finding] = []
         for st in policy.statements {
             guard st.effect == .allow, let granted = st.action, !granted.negated else { continue }
-            for item in granted.items where Glob.hasWildcard(item.value) {
-                let v = item.value
+            // Items tested in place: `for item in … where` copied every item (a retain and a
+            // release of its strings) to report the few with a wildcard.
+            let items = granted.items
+            for k in items.indices where Glob.hasWildcard(items[k].value) {
+                let item = items[k], v = item.value
                 let facts = PatternFacts.breadth(v)
                 guard facts.count > 0 else { continue }
                 let whole = v == "*" || v == "*:*"
