@@ -29,6 +29,20 @@ struct RuleFastPathTests {
         #expect(findings > 2_000)
     }
 
+    @Test func riskMessageMatchesItsInterpolation() {
+        let names = ["iam:PassRole", "s3:GetObject", "kms:Decrypt", "ec2:RunInstances", "é:Ünïcode", "lambda:CreateFunction",
+                     "sts:AssumeRole", "iam:CreateUser", "iam:AttachRolePolicy", "ssm:GetParameter"]
+        for n in 1...names.count {
+            let shown = names.prefix(min(n, 9)).enumerated().map { (name: $0.element, why: "reason \($0.offset) — “quoted”", k: $0.offset) }
+            for count in [n, n + 1, n + 40] where count >= shown.count {
+                for label in ["Statement 1", "Statement \"Sid\""] {
+                    #expect(RiskScan.message(label, "*", shown, count) == RiskScan.messageByInterpolation(label, "*", shown, count))
+                    #expect(RiskScan.message(label, "arn:aws:s3:::b/ü*", shown, count) == RiskScan.messageByInterpolation(label, "arn:aws:s3:::b/ü*", shown, count))
+                }
+            }
+        }
+    }
+
     @Test func escalationCombosMatchTheirDefinition() throws {
         var enabled = 0
         for policy in Self.corpus {

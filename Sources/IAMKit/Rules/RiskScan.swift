@@ -59,32 +59,87 @@ enum RiskScan {
                 var contributing = 0
                 for f in facts where !f.hits.byCategory[ci].isEmpty { contributing += 1 }
                 guard contributing > 0 else { continue }
-                var hits: [(name: String, why: String, item: Located<String>)] = []
+                // Only the hits a message shows are kept (three with their reasons, six more by
+                // name); the rest are counted. `*` has hundreds of hits per category, and copying
+                // each (and building its combination text) was most of the scan.
+                var shown: [(name: String, why: String, k: Int)] = []
+                var count = 0
                 var seen = Set<String>()
+                if contributing > 1 {
+                    // Sized once: growing it rehashed every name inserted so far.
+                    var total = 0
+                    for f in facts { total += f.hits.byCategory[ci].count }
+                    seen.reserveCapacity(total)
+                }
                 for f in facts {
-                    for h in f.hits.byCategory[ci] where contributing < 2 || !seen.contains(h.fullName) {
+                    // Hits read in place (`list[j]`), not copied out one by one.
+                    let list = f.hits.byCategory[ci]
+                    for j in list.indices where contributing < 2 || !seen.contains(list[j].fullName) {
+                        var enabled: EscalationPath?
+                        if !list[j].comboPaths.isEmpty {
+                            guard let e = list[j].comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
+                            enabled = e
+                        }
+                        if contributing > 1 { seen.insert(list[j].fullName) }
+                        count += 1
+                        guard shown.count < 9 else { continue }
+                        let h = list[j]
                         var why = h.why
-                        if !h.comboPaths.isEmpty {
-                            guard let enabled = h.comboPaths.first(where: { enabledCombos().contains($0.name) }) else { continue }
+                        if shown.count < 3, let enabled {
                             // Name the method the policy actually enables, not the first one the action is part of.
                             let partners = enabled.actions.filter { $0.lowercased() != h.fullName.lowercased() }
                             why = "\(enabled.name) (with \(partners.joined(separator: ", "))): \(enabled.why)"
                         }
-                        if contributing > 1 { seen.insert(h.fullName) }
-                        hits.append((h.fullName, why, items[f.k]))
+                        shown.append((h.fullName, why, f.k))
                     }
                 }
-                guard let first = hits.first else { continue }
+                guard let first = shown.first else { continue }
                 let rule = rules[ci]
-                let wild = hits.count > 3 || Glob.hasWildcard(first.item.value)
-                let detail = hits.prefix(3).map { "\($0.name) (\($0.why))" }.joined(separator: "; ")
-                let more = hits.count > 3 ? "; and \(hits.count - 3) more: \(RuleSupport.list(hits.dropFirst(3).prefix(6).map(\.name), total: hits.count - 3, limit: 6))" : ""
-                let msg = "\(st.label) allows on \"\(broad.value)\": \(detail)\(more)"
-                // Point at the action when one item is to blame, else at the broad resource.
-                let pointer = (!wild && Set(hits.map(\.item.pointer)).count == 1) ? first.item.pointer : broad.pointer
-                out[ci].append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(hits.prefix(3).map(\.name), total: hits.count, limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
+                let firstItem = items[first.k]
+                let wild = count > 3 || Glob.hasWildcard(firstItem.value)
+                let msg = message(st.label, broad.value, shown, count)
+                // Point at the action when one item is to blame, else at the broad resource (`wild`
+                // is false only for three hits or fewer, all of them in `shown`).
+                let pointer = (!wild && Set(shown.map { items[$0.k].pointer }).count == 1) ? firstItem.pointer : broad.pointer
+                out[ci].append(rule.finding(msg, fix: "\(rule.fix) Remove \(RuleSupport.list(shown.prefix(3).map(\.name), total: count, limit: 3)) or scope the Resource to specific ARNs.", at: pointer))
             }
         }
         return out
+    }
+
+    /// `LABEL allows on "RESOURCE": name (why); name (why); name (why)[; and N more: names]`, built
+    /// in one string of the right size: the interpolations and joins it replaces grew and copied
+    /// the text a dozen times per finding (the reasons are long sentences).
+    static func message(_ label: String, _ resource: String, _ shown: [(name: String, why: String, k: Int)], _ count: Int) -> String {
+        let more = count > 3 ? RuleSupport.list(shown.dropFirst(3).map(\.name), total: count - 3, limit: 6) : ""
+        var length = label.utf8.count + resource.utf8.count + 16 + (count > 3 ? more.utf8.count + 24 : 0)
+        for h in shown.prefix(3) { length += h.name.utf8.count + h.why.utf8.count + 5 }
+        var msg = ""
+        msg.reserveCapacity(length)
+        msg += label
+        msg += " allows on \""
+        msg += resource
+        msg += "\": "
+        for (i, h) in shown.prefix(3).enumerated() {
+            if i > 0 { msg += "; " }
+            msg += h.name
+            msg += " ("
+            msg += h.why
+            msg += ")"
+        }
+        if count > 3 {
+            msg += "; and "
+            msg += String(count - 3)
+            msg += " more: "
+            msg += more
+        }
+        return msg
+    }
+
+    /// `message` by its definition (interpolation and joins), for tests.
+    static func messageByInterpolation(_ label: String, _ resource: String, _ shown: [(name: String, why: String, k: Int)], _ count: Int) -> String {
+        let detail = shown.prefix(3).map { "\($0.name) (\($0.why))" }.joined(separator: "; ")
+        let more = count > 3 ? "; and \(count - 3) more: \(RuleSupport.list(shown.dropFirst(3).map(\.name), total: count - 3, limit: 6))" : ""
+        return "\(label) allows on \"\(resource)\": \(detail)\(more)"
     }
 }
