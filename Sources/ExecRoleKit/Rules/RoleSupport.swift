@@ -42,12 +42,40 @@ enum RoleSupport {
     /// rules look for one service's ARNs among every Resource of every statement. A parsed ARN
     /// with that service always contains `:service:`, so the byte search only skips misses.
     static func arn(_ text: String, service: String) -> ARN? {
-        guard containsDelimited(text, service), let arn = ARN(text), arn.service == service else { return nil }
+        guard mayNameService(text, service), let arn = ARN(text), arn.service == service else { return nil }
         return arn
     }
 
+    /// False only when `text` surely is no ARN of `service`: it does not start with `arn:`, or
+    /// what follows its second colon is not `service:`. An ARN that parses has its service there
+    /// (the ASCII parser cuts at the first colons; `split` cuts at the same ones when the text up
+    /// to them is ASCII, a colon followed by ASCII being a Character of its own). When a non-ASCII
+    /// byte comes first, `containsDelimited` decides. Reading a dozen bytes instead of scanning
+    /// every Resource whole: six rules ask this of each.
+    static func mayNameService(_ text: String, _ service: String) -> Bool {
+        let fast: Bool? = text.withUTF8Bytes { t -> Bool? in
+            service.withUTF8Bytes { w -> Bool? in
+                let colon = UInt8(ascii: ":")
+                guard t.count >= 4 else { return t.contains { $0 >= 0x80 } ? nil : false }
+                if t[0] >= 0x80 || t[1] >= 0x80 || t[2] >= 0x80 || t[3] >= 0x80 { return nil }
+                guard t[0] == UInt8(ascii: "a"), t[1] == UInt8(ascii: "r"), t[2] == UInt8(ascii: "n"), t[3] == colon else { return false }
+                var i = 4
+                while i < t.count && t[i] != colon {
+                    if t[i] >= 0x80 { return nil }
+                    i += 1
+                }
+                guard i + w.count + 1 < t.count else { return t[i...].contains { $0 >= 0x80 } ? nil : false }
+                // A non-ASCII byte right after the colon may be a combining mark joining it (then
+                // it cuts nothing): the Characters decide.
+                for j in 0..<w.count where t[i + 1 + j] != w[j] { return t[i + 1 + j] >= 0x80 ? nil : false }
+                return t[i + 1 + w.count] == colon
+            }
+        }
+        return fast ?? containsDelimited(text, service)
+    }
+
     /// Whether `text` contains `:word:`, compared as UTF-8 bytes.
-    private static func containsDelimited(_ text: String, _ word: String) -> Bool {
+    static func containsDelimited(_ text: String, _ word: String) -> Bool {
         text.withUTF8Bytes { t in
             word.withUTF8Bytes { w in
                 let colon = UInt8(ascii: ":")
