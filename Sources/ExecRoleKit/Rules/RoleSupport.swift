@@ -54,24 +54,36 @@ enum RoleSupport {
     /// every Resource whole: six rules ask this of each.
     static func mayNameService(_ text: String, _ service: String) -> Bool {
         let fast: Bool? = text.withUTF8Bytes { t -> Bool? in
-            service.withUTF8Bytes { w -> Bool? in
-                let colon = UInt8(ascii: ":")
-                guard t.count >= 4 else { return t.contains { $0 >= 0x80 } ? nil : false }
-                if t[0] >= 0x80 || t[1] >= 0x80 || t[2] >= 0x80 || t[3] >= 0x80 { return nil }
-                guard t[0] == UInt8(ascii: "a"), t[1] == UInt8(ascii: "r"), t[2] == UInt8(ascii: "n"), t[3] == colon else { return false }
-                var i = 4
-                while i < t.count && t[i] != colon {
-                    if t[i] >= 0x80 { return nil }
-                    i += 1
-                }
-                guard i + w.count + 1 < t.count else { return t[i...].contains { $0 >= 0x80 } ? nil : false }
-                // A non-ASCII byte right after the colon may be a combining mark joining it (then
-                // it cuts nothing): the Characters decide.
-                for j in 0..<w.count where t[i + 1 + j] != w[j] { return t[i + 1 + j] >= 0x80 ? nil : false }
-                return t[i + 1 + w.count] == colon
-            }
+            guard let start = serviceStart(t) else { return nil }
+            guard let start else { return false }
+            return service.withUTF8Bytes { matchService(t, start, $0) }
         }
         return fast ?? containsDelimited(text, service)
+    }
+
+    /// Where the service part of an ARN starts (after the second colon): nil when a non-ASCII
+    /// byte comes first (the bytes cannot decide), `.some(nil)` when the text surely is no ARN.
+    static func serviceStart(_ t: UnsafeBufferPointer<UInt8>) -> Int?? {
+        let colon = UInt8(ascii: ":")
+        guard t.count >= 4 else { return t.contains { $0 >= 0x80 } ? nil : .some(nil) }
+        if t[0] >= 0x80 || t[1] >= 0x80 || t[2] >= 0x80 || t[3] >= 0x80 { return nil }
+        guard t[0] == UInt8(ascii: "a"), t[1] == UInt8(ascii: "r"), t[2] == UInt8(ascii: "n"), t[3] == colon else { return .some(nil) }
+        var i = 4
+        while i < t.count && t[i] != colon {
+            if t[i] >= 0x80 { return nil }
+            i += 1
+        }
+        return i < t.count ? .some(i + 1) : .some(nil)
+    }
+
+    /// Whether `service:` (ASCII `w`) starts at `start` of `t` (`serviceStart`); nil when a
+    /// non-ASCII byte leaves it open.
+    static func matchService(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard start + w.count < t.count else { return t[start...].contains { $0 >= 0x80 } ? nil : false }
+        // A non-ASCII byte right after the colon may be a combining mark joining it (then it
+        // cuts nothing): the Characters decide.
+        for j in 0..<w.count where t[start + j] != w[j] { return t[start + j] >= 0x80 ? nil : false }
+        return t[start + w.count] == UInt8(ascii: ":")
     }
 
     /// Whether `text` contains `:word:`, compared as UTF-8 bytes.
