@@ -73,6 +73,7 @@ struct RoleIndexTests {
             let covering = all.filter { RoleSupport.actionMatches($0.statement.action, a) }
             #expect(ids(index.covering(a)) == ids(covering), "\(label): covering \(a)")
             #expect(ids(index.allows(a)) == ids(covering.filter { $0.statement.effect == .allow }), "\(label): allows \(a)")
+            #expect(index.anyAllows(a) == !index.allows(a).isEmpty, "\(label): any allows \(a)")
             #expect(ids(index.naming(a)) == ids(all.filter { !naiveItems($0, a).isEmpty }), "\(label): naming \(a)")
             for st in all {
                 #expect(st.items(naming: a).map(\.value) == naiveItems(st, a), "\(label): items of \(st.statement.label) naming \(a)")

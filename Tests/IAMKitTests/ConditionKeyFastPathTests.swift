@@ -37,6 +37,7 @@ struct ConditionKeyFastPathTests {
             let want: String? = item.firstIndex(of: ":").map { String(item[..<$0]).lowercased() }
             #expect(UnknownConditionKeyRule.servicePrefix(item) == want, "\(item)")
             #expect(UnknownConditionKeyRule.hasAWSPrefix(item) == item.lowercased().hasPrefix("aws:"), "\(item)")
+            #expect(UnknownConditionKeyRule.keyPrefix(item) == item.firstIndex(of: ":").map { String(item[..<$0]) }, "\(item)")
         }
     }
 

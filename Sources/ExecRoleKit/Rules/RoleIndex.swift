@@ -73,6 +73,13 @@ final class RoleIndex: Sendable {
         return statements.filter { $0.isAllow && $0.covers(action, key: key) }
     }
 
+    /// Whether some Allow statement's Action/NotAction covers `action`: `!allows(action).isEmpty`
+    /// without building the list (most roles have none: every statement is looked at anyway).
+    func anyAllows(_ action: String) -> Bool {
+        let key = ActionKey.query(action)
+        return statements.contains { $0.isAllow && $0.covers(action, key: key) }
+    }
+
     /// Statements whose Action (not NotAction) has an item matching `action`, in order.
     func naming(_ action: String) -> [RoleStatement] {
         let key = ActionKey.query(action)

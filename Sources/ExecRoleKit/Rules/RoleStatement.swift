@@ -76,7 +76,14 @@ final class RoleStatement: Sendable {
 
     /// Resource items (not NotResource).
     var resources: [Located<String>] {
-        guard let r = statement.resource, !r.negated else { return [] }
+        // Through the array element, not `statement`: that copied the whole statement.
+        guard let r = policyStatements[statementIndex].resource, !r.negated else { return [] }
         return r.items
     }
+
+    /// The statement's Resource/NotResource element (`statement.resource` without copying the statement).
+    var resource: ElementList? { policyStatements[statementIndex].resource }
+
+    /// The statement's conditions (`statement.conditions` without copying the statement).
+    var conditions: [Condition] { policyStatements[statementIndex].conditions }
 }

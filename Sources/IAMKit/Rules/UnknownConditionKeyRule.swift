@@ -24,15 +24,23 @@ public enum UnknownConditionKeyRule: PolicyRule {
             // A resolved name's service is its catalog prefix (lower-case, known); only the other
             // items are cut and looked up.
             if resolved == nil { resolved = context.memo.resolvedActions(policy) }
-            var services = Set<String>()
-            // Consecutive items mostly name one service: it is hashed into the set once per run.
-            var last: String?
-            for (ii, item) in (st.action?.negated == false ? st.action!.items : []).enumerated() {
-                if let a = resolved![si][ii] {
-                    if a.service != last { services.insert(a.service); last = a.service }
-                    continue
+            // The statement's services, gathered only for a key that is not global but exists
+            // (most condition keys are global ones: their statements never need the set).
+            var gathered: Set<String>?
+            func services() -> Set<String> {
+                if let gathered { return gathered }
+                var services = Set<String>()
+                // Consecutive items mostly name one service: it is hashed into the set once per run.
+                var last: String?
+                for (ii, item) in (st.action?.negated == false ? st.action!.items : []).enumerated() {
+                    if let a = resolved![si][ii] {
+                        if a.service != last { services.insert(a.service); last = a.service }
+                        continue
+                    }
+                    if let prefix = servicePrefix(item.value), catalog.hasService(prefix) { services.insert(prefix) }
                 }
-                if let prefix = servicePrefix(item.value), catalog.hasService(prefix) { services.insert(prefix) }
+                gathered = services
+                return services
             }
             for c in st.conditions {
                 // A global key exists and is known for every service: no finding. Asked once here,
@@ -41,10 +49,10 @@ public enum UnknownConditionKeyRule: PolicyRule {
                 if !definedByOwnService(c.key, catalog) {
                     out.append(description.finding("condition key \"\(c.key)\" is not a global key and no service defines it: it is never in the request context",
                                                    fix: "Check the spelling against the service's condition keys.", at: c.pointer))
-                } else if !services.isEmpty, !hasAWSPrefix(c.key),
-                          !services.contains(where: { catalog.service($0)?.definesConditionKey(c.key) ?? false }) {
+                } else if !services().isEmpty, !hasAWSPrefix(c.key),
+                          !services().contains(where: { catalog.service($0)?.definesConditionKey(c.key) ?? false }) {
                     out.append(description.finding(
-                        "condition key \"\(c.key)\" is not defined for \(RuleSupport.list(services.sorted(), limit: 3)): requests for \(st.label)'s actions do not carry it",
+                        "condition key \"\(c.key)\" is not defined for \(RuleSupport.list(services().sorted(), limit: 3)): requests for \(st.label)'s actions do not carry it",
                         fix: "Use a key the service of the actions defines, or move the condition to the right statement.",
                         at: c.pointer, severity: .low))
                 }
@@ -72,8 +80,22 @@ public enum UnknownConditionKeyRule: PolicyRule {
     /// `catalog.conditionKeyExists(key)` for a key that is not global: the service its prefix
     /// names defines it.
     static func definedByOwnService(_ key: String, _ catalog: ActionCatalog) -> Bool {
-        guard let colon = key.firstIndex(of: ":") else { return false }
-        return catalog.service(String(key[..<colon]))?.definesConditionKey(key) ?? false
+        guard let prefix = keyPrefix(key) else { return false }
+        return catalog.service(prefix)?.definesConditionKey(key) ?? false
+    }
+
+    /// The text of `key` before its first `:` (as written), or nil without one: on bytes for an
+    /// ASCII key (the Character search showed in the profile), on Characters for others.
+    static func keyPrefix(_ key: String) -> String? {
+        let ascii: String?? = key.withUTF8Bytes { b -> String?? in
+            var acc: UInt8 = 0
+            for c in b { acc |= c }
+            guard acc < 0x80 else { return .none }
+            guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+            return .some(String(decoding: b[..<colon], as: UTF8.self))
+        }
+        if let ascii { return ascii }
+        return key.firstIndex(of: ":").map { String(key[..<$0]) }
     }
 
     /// `key.lowercased().hasPrefix("aws:")`, on the first bytes of an ASCII key.
