@@ -49,4 +49,11 @@ struct RoleSupportARNTests {
         #expect(texts.count > 1_000)
         expectReference(texts)
     }
+
+    @Test func splitOnColonsIsTheCharacterSplit() {
+        for text in ["", ":", "::", "secret:name", "secret:name:key:stage:id", "secret:a-Ab3dE9:", ":x:", "secret:\u{E9}:k",
+                     "secret:a:\u{301}b:c", "secret:\u{301}:x", "a\u{212A}:b", "secret:prod/app/db-??????:password::"] {
+            #expect(RoleSupport.splitOnColons(text) == text.split(separator: ":", omittingEmptySubsequences: false).map(String.init), "\(text)")
+        }
+    }
 }

@@ -123,6 +123,9 @@ extension GlobalConditionKeys {
         private let slots: [Int]
         private let hashes: [UInt64]
         private let mask: Int
+        /// For each glob of the form `literal?*` (no other wildcard), the literal.
+        private let templatePrefixes: [[UInt8]?]
+        private let globsAreASCII: Bool
 
         /// - Parameters:
         ///   - exact: lower-cased keys.
@@ -130,6 +133,12 @@ extension GlobalConditionKeys {
         init(exact: [String], globs: [String]) {
             keys = exact.map { Array($0.utf8) }
             self.globs = globs.map { Array($0.utf8) }
+            globsAreASCII = self.globs.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+            templatePrefixes = self.globs.map { g in
+                guard g.count >= 2, g.suffix(2) == [UInt8(ascii: "?"), UInt8(ascii: "*")] else { return nil }
+                let literal = Array(g.dropLast(2))
+                return literal.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ? nil : literal
+            }
             var size = 16
             while size < keys.count * 4 { size *= 2 }
             mask = size - 1
@@ -146,21 +155,24 @@ extension GlobalConditionKeys {
         /// Whether `key` is one of the keys or matches one of the globs, ignoring its case; nil
         /// when `key` or a table entry is not ASCII (Unicode lower-casing then decides).
         func contains(_ key: String) -> Bool? {
-            key.withUTF8Bytes { b -> Bool? in
-                var acc: UInt8 = 0
-                for c in b { acc |= c }
+            guard globsAreASCII else { return nil }
+            return key.withUTF8Bytes { b -> Bool? in
+                // ASCII check and hash in one pass.
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325, acc: UInt8 = 0
+                for c in b { acc |= c; h = (h ^ UInt64(Glob.lower(c))) &* 0x100_0000_01b3 }
                 guard acc < 0x80 else { return nil }
-                let h = Self.hash(b)
                 var at = Int(truncatingIfNeeded: h) & mask
                 while slots[at] != 0 {
                     if hashes[at] == h && Self.equalLower(keys[slots[at] - 1], b) { return true }
                     at = (at + 1) & mask
                 }
-                for g in globs {
-                    guard let hit = g.withUnsafeBufferPointer({ p -> Bool? in
-                        Glob.isASCII(p) ? Glob.matchBytes(p, b, caseInsensitive: true) : nil
-                    }) else { return nil }
-                    if hit { return true }
+                for (i, g) in globs.enumerated() {
+                    // `literal?*` (every template today): the literal as a prefix, then at least one byte.
+                    if let literal = templatePrefixes[i] {
+                        if b.count > literal.count && Self.equalLower(literal, UnsafeBufferPointer(rebasing: b[..<literal.count])) { return true }
+                    } else if g.withUnsafeBufferPointer({ Glob.matchBytes($0, b, caseInsensitive: true) }) {
+                        return true
+                    }
                 }
                 return false
             }
