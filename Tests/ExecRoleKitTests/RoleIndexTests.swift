@@ -116,6 +116,17 @@ struct RoleIndexTests {
     ]}
     """#
 
+    /// The table-driven keys are the byte loop's hashes, for items and queries.
+    @Test func keysMatchTheByteLoop() {
+        var texts = Self.actions + ["ecr:Get*", "e?r:Get*", "ecr*", ":x", "*", "", "kms:D\u{E9}crypt", "k\u{E9}s:x", "ECR", "a:b:c",
+                                    "elasticloadbalancing:Describe*", "S3:GetObject", "\u{212A}ms:Decrypt", "?", "x?", "0-9_A-Z:"]
+        texts += ActionCatalog.shared.expand("*").map(\.fullName)
+        for text in texts {
+            #expect(ActionKey.item(text) == ActionKey.referenceKey(text, wildcardsAllowed: false), "\(text)")
+            #expect(ActionKey.query(text) == ActionKey.referenceKey(text, wildcardsAllowed: true), "\(text)")
+        }
+    }
+
     @Test func trickyPatternsAnswerLikeTheNaiveScan() throws {
         expectNaive(try role([Self.tricky]), "tricky")
         expectNaive(try role([Self.trickyResources, Self.tricky]), "tricky resources")

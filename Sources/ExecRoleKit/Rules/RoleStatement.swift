@@ -33,7 +33,7 @@ final class RoleStatement: Sendable {
         hasAction = action != nil
         actionNegated = action?.negated ?? false
         actionItems = action?.items ?? []
-        actionKeys = actionItems.map { ActionKey.item($0.value) }
+        actionKeys = ActionKey.items(actionItems)
     }
 
     var statement: Statement { policyStatements[statementIndex] }
