@@ -36,3 +36,59 @@ struct ApplicationActionMemoTests {
         }
     }
 }
+
+/// The compiled application-action table (`ApplicationPatternTable`) against the definitions it
+/// replaces: `RiskCatalog.applicationUse(of:)` and a glob of the table's patterns.
+@Suite("Application pattern table")
+struct ApplicationPatternTableTests {
+    /// `mayHit` as it was: the service must be in the table; a plain item must match one of the
+    /// service's patterns (`Glob.matches`, ignoring case).
+    static func referenceMayHit(_ item: String, key: UInt64) -> Bool {
+        let table = RiskCatalog.applicationActions
+        let own = table.filter { ActionKey.item($0.pattern) == key }.map(\.pattern)
+        guard !own.isEmpty else { return false }
+        let plain = !item.unicodeScalars.contains { !$0.isASCII || $0 == "*" || $0 == "?" }
+        guard plain else { return true }
+        return own.contains { Glob.matches($0, item, caseInsensitive: true) }
+    }
+
+    @Test func applicationUseMatchesTheCatalogForEveryAction() {
+        let memo = ApplicationActionMemo()
+        var hits = 0
+        for info in ActionCatalog.shared.expand("*") {
+            let want = RiskCatalog.applicationUse(of: info)
+            #expect(memo.applicationUse(of: info) == want, "\(info.fullName)")
+            if want != nil { hits += 1 }
+        }
+        #expect(hits > 100)
+    }
+
+    @Test func mayHitMatchesTheGlobDefinition() {
+        let memo = ApplicationActionMemo()
+        var items: [String] = []
+        for info in ActionCatalog.shared.expand("*") { items += [info.fullName, info.fullName.uppercased()] }
+        items += ["s3", "s3:", "S3:PUTOBJECT", "s3:DeleteObjectVersion", "s3:Put*", "dynamodb", "dynamodb:", "sqs:x",
+                  "kms:GenerateDataKey", "kms:generatedatakeywithoutplaintext", "kms:Encrypt\u{E9}", "es:eshttpget",
+                  "ssm:GetParameter", "ssm:GetParameters", "ssm:getparametersbypath", "execute-api:Invoke", "execute-api:invoke2",
+                  "rds-db:connect", "rds-db:Connect:x", "ses:", "xray:put", "kinesis:PutRecords?"]
+        var checked = 0
+        for item in items {
+            let key = ActionKey.item(item)
+            guard key != ActionKey.none else { continue }
+            checked += 1
+            #expect(memo.mayHit(item, key: key) == Self.referenceMayHit(item, key: key), "\(item)")
+        }
+        #expect(checked > 20_000)
+    }
+
+    @Test func byteMatcherIsGlob() {
+        let patterns = ["put*", "*", "?", "a*b?c", "get*object", "", "**", "x?*"]
+        let texts = ["PutObject", "put", "", "a", "AxxBYc", "GetBucketObject", "getobjectx", "xy", "X"]
+        for p in patterns {
+            for t in texts {
+                let got = t.withUTF8Bytes { ApplicationPatternTable.matchLower(Array(p.utf8), $0) }
+                #expect(got == Glob.matches(p, t, caseInsensitive: true), "\(p) ~ \(t)")
+            }
+        }
+    }
+}

@@ -51,10 +51,29 @@ struct RoleIndexTests {
             guard let list = st.statement.action, !list.negated else { return [] }
             return list.items.filter { Glob.matches($0.value, a, caseInsensitive: true) }.map(\.value)
         }
+        // The Resources sorted out by service, in statement and item order: every one that parses
+        // as the service's ARN, and only ones `mayNameService` lets through.
+        for s in RoleIndex.ARNService.allCases {
+            let got = index.resources(of: s).map { (ObjectIdentifier($0.statement), $0.resource.value, $0.resource.pointer) }
+            var i = 0
+            for st in all {
+                for r in st.resources {
+                    let listed = i < got.count && got[i] == (ObjectIdentifier(st), r.value, r.pointer)
+                    if listed { i += 1 }
+                    if RoleSupport.arn(r.value, service: s.name) != nil { #expect(listed, "\(label): \(r.value) is a \(s.name) ARN") }
+                    if listed { #expect(RoleSupport.mayNameService(r.value, s.name), "\(label): \(r.value) listed for \(s.name)") }
+                }
+            }
+            #expect(i == got.count, "\(label): resources of \(s.name) in order")
+            var withResources: [ObjectIdentifier] = []
+            for x in got where withResources.last != x.0 { withResources.append(x.0) }
+            #expect(ids(index.statements(withResourcesOf: s)) == withResources, "\(label): \(s.name)")
+        }
         for a in Self.actions {
             let covering = all.filter { RoleSupport.actionMatches($0.statement.action, a) }
             #expect(ids(index.covering(a)) == ids(covering), "\(label): covering \(a)")
             #expect(ids(index.allows(a)) == ids(covering.filter { $0.statement.effect == .allow }), "\(label): allows \(a)")
+            #expect(index.anyAllows(a) == !index.allows(a).isEmpty, "\(label): any allows \(a)")
             #expect(ids(index.naming(a)) == ids(all.filter { !naiveItems($0, a).isEmpty }), "\(label): naming \(a)")
             for st in all {
                 #expect(st.items(naming: a).map(\.value) == naiveItems(st, a), "\(label): items of \(st.statement.label) naming \(a)")
@@ -84,8 +103,33 @@ struct RoleIndexTests {
         #expect(ActionKey.mayMatch(none, 7) && ActionKey.mayMatch(7, none) && ActionKey.mayMatch(7, 7) && !ActionKey.mayMatch(7, 8))
     }
 
+    /// Resources of every service the index sorts out, NotResource, non-ASCII bytes around the
+    /// colons (a combining mark joins the colon it follows), and texts that are no ARNs.
+    static let trickyResources = #"""
+    {"Version":"2012-10-17","Statement":[
+     {"Effect":"Allow","Action":"ssm:GetParameters","Resource":["arn:aws:ssm:r:a:parameter//x","arn:aws:ssm:r:a:parameter:x","arn:aws:ssmx:r:a:p","arn:aws:́x:ssm:r:a:p","*"]},
+     {"Effect":"Allow","Action":"logs:*","Resource":["arn:aws:logs:r:a:log-group:/ecs/web","arn:aws:logs:r:a:log-group:/ecs/web:*","ARN:aws:logs:r:a:x","arn:aés:logs:r:a:log-group:g"]},
+     {"Effect":"Allow","Action":"kms:Decrypt","Resource":["arn:aws:kms:r:a:alias/x","arn:aws:kms:r:a:key/alias/x","arn:aws:kmś:r:a:key/k"]},
+     {"Effect":"Deny","Action":"s3:GetObject","NotResource":["arn:aws:s3:::b/k"]},
+     {"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/k","arn:aws:s3:::b/k","arn:aws:secretsmanager:r:a:secret:s-??????:k::"]},
+     {"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":["arn:aws:secretsmanager:r:a:secret:s*","arn","arn:","arn:aws","arn:aws:","x:ssm:y"]}
+    ]}
+    """#
+
+    /// The table-driven keys are the byte loop's hashes, for items and queries.
+    @Test func keysMatchTheByteLoop() {
+        var texts = Self.actions + ["ecr:Get*", "e?r:Get*", "ecr*", ":x", "*", "", "kms:D\u{E9}crypt", "k\u{E9}s:x", "ECR", "a:b:c",
+                                    "elasticloadbalancing:Describe*", "S3:GetObject", "\u{212A}ms:Decrypt", "?", "x?", "0-9_A-Z:"]
+        texts += ActionCatalog.shared.expand("*").map(\.fullName)
+        for text in texts {
+            #expect(ActionKey.item(text) == ActionKey.referenceKey(text, wildcardsAllowed: false), "\(text)")
+            #expect(ActionKey.query(text) == ActionKey.referenceKey(text, wildcardsAllowed: true), "\(text)")
+        }
+    }
+
     @Test func trickyPatternsAnswerLikeTheNaiveScan() throws {
         expectNaive(try role([Self.tricky]), "tricky")
+        expectNaive(try role([Self.trickyResources, Self.tricky]), "tricky resources")
         expectNaive(try role([Self.tricky, #"{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotAction":"s3:*","Resource":"*"}}"#]), "two policies")
         expectNaive(try role([]), "no policies")
     }

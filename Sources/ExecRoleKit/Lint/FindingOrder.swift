@@ -15,6 +15,8 @@ enum FindingOrder {
     ///   - placed: findings with their positions set.
     ///   - orders: the order of each finding's document (`placed[i]` is in document `orders[i]`).
     static func arrange(_ placed: [RoleFinding], orders: [Int]) -> [Finding] {
+        // Most roles have no finding or one (nothing to sort or drop): no keys, no permutation.
+        if placed.count <= 1 { return placed.map(\.finding) }
         let keys = placed.indices.map { i in
             SortKey(order: orders[i], line: placed[i].finding.position?.line ?? Int.max, column: placed[i].finding.position?.column ?? 0)
         }

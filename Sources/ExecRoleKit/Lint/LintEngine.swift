@@ -67,11 +67,19 @@ public enum LintEngine {
         // Each policy's name and document read once, not a `PolicySource` copied out of the role per finding.
         let names = role.identityPolicies.map(\.name)
         let documents = role.identityPolicies.map(\.document)
+        // The document of the last identity policy asked, bound once: subscripting `documents` per
+        // finding copied the document (its root node and duplicate keys) each time.
+        var boundIndex = -1
+        var bound: JSONDocument?
         for k in hits.indices {
             switch hits[k].document {
             case .identity(let i):
                 hits[k].finding.document = names[i]
-                hits[k].finding.position = Self.position(in: documents, i, of: hits[k].finding.pointer)
+                if i != boundIndex {
+                    precondition(documents.indices.contains(i), "a finding in a policy the role does not have")
+                    bound = documents[i]; boundIndex = i
+                }
+                hits[k].finding.position = bound?.position(of: hits[k].finding.pointer)
                 orders.append(i)
             case .trust:
                 hits[k].finding.document = "trust"
@@ -94,13 +102,6 @@ public enum LintEngine {
             }
         }
         return FindingOrder.arrange(hits, orders: orders)
-    }
-
-    /// `documents[i]?.position(of: pointer)`, read in place: the subscript copied the document
-    /// (its root node and duplicate keys) for every finding.
-    static func position(in documents: [JSONDocument?], _ i: Int, of pointer: String) -> SourcePosition? {
-        precondition(documents.indices.contains(i), "a finding in a policy the role does not have")
-        return documents.withUnsafeBufferPointer { $0[i]?.position(of: pointer) }
     }
 
     /// A statement's rule, superseded. A struct, not interpolated text: `"\(document)"` goes through

@@ -10,22 +10,8 @@ final class ApplicationActionMemo: @unchecked Sendable {
     private var store: [String: [(String, String)]] = [:]
     /// Services the application-action table mentions; items of other services cannot match.
     let services = Set(RiskCatalog.applicationActions.compactMap { $0.pattern.split(separator: ":").first.map { $0.lowercased() } })
-    /// `ActionKey.item` of each service the table mentions (a couple of dozen: a scan beats
-    /// hashing), and the table's patterns for that service, in table order.
-    private let serviceKeys: [UInt64]
-    private let patterns: [[String]]
-    /// False when some pattern has no plain service part: then `mayHit` rules nothing out.
-    private let patternsByServiceAreComplete: Bool
-
-    init() {
-        var keys: [UInt64] = [], patterns: [[String]] = [], complete = true
-        for entry in RiskCatalog.applicationActions {
-            let key = ActionKey.item(entry.pattern)
-            if key == ActionKey.none { complete = false; continue }
-            if let i = keys.firstIndex(of: key) { patterns[i].append(entry.pattern) } else { keys.append(key); patterns.append([entry.pattern]) }
-        }
-        serviceKeys = keys; self.patterns = patterns; patternsByServiceAreComplete = complete
-    }
+    /// The table by service key, patterns compiled to lower-cased bytes.
+    private let table = ApplicationPatternTable(RiskCatalog.applicationActions)
 
     /// Whether an item with service key `key` (not `ActionKey.none`) may reach an application
     /// action; when false, `hits(item)` is empty.
@@ -36,10 +22,30 @@ final class ApplicationActionMemo: @unchecked Sendable {
     /// matches it, and most items are such reads (`s3:GetObject`, `kms:Decrypt`): answering those
     /// here spares the memo's hashing and their expansion.
     func mayHit(_ item: String, key: UInt64) -> Bool {
-        guard let s = serviceKeys.firstIndex(of: key) else { return !patternsByServiceAreComplete }
-        let plain = item.withUTF8Bytes { b in !b.contains { $0 >= 0x80 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } }
-        guard patternsByServiceAreComplete, plain else { return true }
-        return patterns[s].contains { Glob.matches($0, item, caseInsensitive: true) }
+        guard table.isComplete else { return true }
+        guard let g = table.group(forKey: key) else { return false }
+        return item.withUTF8Bytes { b in
+            guard !b.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") }) else { return true }
+            return table.anyMatches(group: g, asciiName: b)
+        }
+    }
+
+    /// `RiskCatalog.applicationUse(of:)`, through the compiled table when it is complete and
+    /// the name is ASCII (catalog names are).
+    func applicationUse(of info: ActionInfo) -> String? {
+        guard table.isComplete else { return RiskCatalog.applicationUse(of: info) }
+        let fast: String?? = info.service.withUTF8Bytes { s in
+            info.name.withUTF8Bytes { n -> String?? in
+                var acc: UInt8 = 0
+                for c in s { acc |= c }
+                for c in n { acc |= c }
+                guard acc < 0x80, !s.contains(UInt8(ascii: ":")) else { return .none }
+                let key = ActionKey.item(info.service)
+                guard key != ActionKey.none else { return .none }
+                return .some(table.use(service: s, name: n, key: key))
+            }
+        }
+        return fast ?? RiskCatalog.applicationUse(of: info)
     }
 
     /// The application actions `item` reaches (full name, reason), in catalog order.
@@ -59,7 +65,7 @@ final class ApplicationActionMemo: @unchecked Sendable {
         // table match case-insensitively), and lower-casing every item cost more than the rare
         // second expansion of another spelling.
         lock.lock(); if let h = store[item] { lock.unlock(); return h }; lock.unlock()
-        let h = ActionCatalog.shared.expand(item).compactMap { info in RiskCatalog.applicationUse(of: info).map { (info.fullName, $0) } }
+        let h = ActionCatalog.shared.expand(item).compactMap { info in applicationUse(of: info).map { (info.fullName, $0) } }
         lock.lock(); store[item] = h; lock.unlock()
         return h
     }

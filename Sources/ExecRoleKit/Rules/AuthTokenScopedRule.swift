@@ -20,10 +20,13 @@ public enum AuthTokenScopedRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
+        let naming = RoleSupport.naming(role, action: "ecr:GetAuthorizationToken")
+        // Most roles name no ecr:GetAuthorizationToken: nothing to report, so no Allow is looked for.
+        guard naming.contains(where: \.isAllow) else { return [] }
         let anywhereOK = RoleSupport.allows(role, action: "ecr:GetAuthorizationToken").contains {
-            RoleSupport.resourceMatches($0.statement.resource, "*") && $0.statement.conditions.isEmpty
+            RoleSupport.resourceMatches($0.resource, "*") && $0.conditions.isEmpty
         }
-        for st in RoleSupport.naming(role, action: "ecr:GetAuthorizationToken") where st.isAllow {
+        for st in naming where st.isAllow {
             let items = st.items(naming: "ecr:GetAuthorizationToken")
             guard let item = items.first, st.statement.resource?.negated == false else { continue }
             guard !st.resources.contains(where: { Glob.matches($0.value, "*") }) else { continue }

@@ -30,9 +30,9 @@ public enum ConditionKeyAbsentRule: RoleRule {
         guard role.isExecutionRole else { return [] }
         var out: [RoleFinding] = []
         for st in RoleSupport.statements(role) where st.isAllow {
-            for c in st.statement.conditions where !c.op.ifExists && !c.op.negated && c.op.family != .null {
-                let key = c.key.lowercased()
-                if serviceKeys.contains(key) {
+            for c in st.conditions where !c.op.ifExists && !c.op.negated && c.op.family != .null {
+                let keyKind = kind(of: c.key)
+                if keyKind == .service {
                     // Only for a finding: quoting the actions of every conditioned statement was most of the rule.
                     let actions = st.statement.action.map { RoleSupport.quote(Array($0.values.prefix(3))) } ?? "its actions"
                     let values = st.statement.action?.values ?? []
@@ -43,7 +43,7 @@ public enum ConditionKeyAbsentRule: RoleRule {
                         "\(st.statement.label) requires \(c.key), which exists only when a service calls on your behalf; the ECS agent calls \(actions) itself, so the key is absent, the statement does not apply and the call is implicitly denied (\(error))",
                         fix: "Remove the \(c.key) condition from this statement; put aws:SourceAccount/aws:SourceArn in the trust policy, where they guard ecs-tasks.amazonaws.com.",
                         at: c.pointer))
-                } else if vpcKeys.contains(key) {
+                } else if keyKind == .vpc {
                     if st.covers(action: "ecr:GetAuthorizationToken") && !st.items(naming: "ecr:GetAuthorizationToken").isEmpty {
                         out.append(RoleSupport.hit(description, st,
                             "\(st.statement.label) conditions ecr:GetAuthorizationToken on \(c.key), which that action does not support: the registry login is denied and the image pull fails",
@@ -57,5 +57,36 @@ public enum ConditionKeyAbsentRule: RoleRule {
             }
         }
         return out
+    }
+
+    /// Which of `serviceKeys` / `vpcKeys` a key is, ignoring case.
+    enum KeyKind { case service, vpc }
+
+    /// The keys' lower-cased bytes, with their kind.
+    static let keyBytes: [([UInt8], KeyKind)] = serviceKeys.map { (Array($0.utf8), KeyKind.service) } + vpcKeys.map { (Array($0.utf8), KeyKind.vpc) }
+
+    /// The kind of `key` (`serviceKeys` / `vpcKeys` contain its lower-cased form), or nil. An
+    /// ASCII key is compared on its bytes: lower-casing a copy of every condition key and hashing
+    /// it into both sets was most of this rule.
+    static func kind(of key: String) -> KeyKind? {
+        let ascii: KeyKind?? = key.withUTF8Bytes { b -> KeyKind?? in
+            var acc: UInt8 = 0
+            for c in b { acc |= c }
+            guard acc < 0x80 else { return .none }
+            for (k, kind) in keyBytes where k.count == b.count {
+                var same = true
+                for i in 0..<b.count where (b[i] &- 65 < 26 ? b[i] | 0x20 : b[i]) != k[i] { same = false; break }
+                if same { return .some(kind) }
+            }
+            return .some(nil)
+        }
+        if let ascii { return ascii }
+        return kindByLowercasing(key)
+    }
+
+    /// `kind(of:)` as defined: the lower-cased key looked up in the sets.
+    static func kindByLowercasing(_ key: String) -> KeyKind? {
+        let lower = key.lowercased()
+        return serviceKeys.contains(lower) ? .service : vpcKeys.contains(lower) ? .vpc : nil
     }
 }

@@ -27,7 +27,6 @@ public enum CreateGroupMissingRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
-        let grants = RoleSupport.allows(role, action: "logs:CreateLogGroup")
         if let td = role.taskDefinition {
             for c in td.containers {
                 guard let lc = c.logConfiguration, lc.driver == "awslogs",
@@ -49,6 +48,9 @@ public enum CreateGroupMissingRule: RoleRule {
                     at: create.pointer), in: .taskDefinition))
             }
         }
+        // Statements without a logs ARN among their Resources have no group-only resource: only the
+        // others are asked whether they allow the action (`RoleSupport.allows` walked every statement).
+        let grants = role.index.statements(withResourcesOf: .logs).filter { $0.isAllow && $0.covers(action: "logs:CreateLogGroup") }
         for st in grants where !st.items(naming: "logs:CreateLogGroup").isEmpty {
             let groupOnly = st.resources.filter { r in
                 guard let arn = RoleSupport.arn(r.value, service: "logs"), arn.resourceType == "log-group" else { return false }

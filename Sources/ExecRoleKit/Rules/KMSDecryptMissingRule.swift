@@ -46,10 +46,17 @@ public enum KMSDecryptMissingRule: RoleRule {
             }
             return out
         }
-        guard RoleSupport.allows(role, action: "kms:Decrypt").isEmpty else { return [] }
-        let readers = (RoleSupport.allows(role, action: "secretsmanager:GetSecretValue") + RoleSupport.allows(role, action: "ssm:GetParameters"))
-            .filter { !$0.items(naming: "secretsmanager:GetSecretValue").isEmpty || !$0.items(naming: "ssm:GetParameters").isEmpty }
-        guard let st = readers.first else { return [] }
+        // Without building the lists: most roles have no kms:Decrypt and no reader, so the
+        // statements were walked three times into arrays only to find them empty.
+        let index = role.index
+        guard !index.anyAllows("kms:Decrypt") else { return [] }
+        func reads(_ st: RoleStatement) -> Bool {
+            !st.items(naming: "secretsmanager:GetSecretValue").isEmpty || !st.items(naming: "ssm:GetParameters").isEmpty
+        }
+        // The first reader among the Allows of GetSecretValue, then among those of GetParameters.
+        let secrets = ActionKey.query("secretsmanager:GetSecretValue"), parameters = ActionKey.query("ssm:GetParameters")
+        guard let st = index.statements.first(where: { $0.isAllow && $0.covers("secretsmanager:GetSecretValue", key: secrets) && reads($0) })
+            ?? index.statements.first(where: { $0.isAllow && $0.covers("ssm:GetParameters", key: parameters) && reads($0) }) else { return [] }
         out.append(RoleSupport.hit(description, st,
             "the role reads secrets or parameters but has no kms:Decrypt: right for the AWS managed keys (aws/secretsmanager, aws/ssm), but any secret or SecureString encrypted with a customer managed key will fail to load",
             fix: "If a customer managed key encrypts them, allow kms:Decrypt on its key ARN (lint with --kms-key KEY-ARN to check).",

@@ -24,27 +24,32 @@ public enum LogStreamARNRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) where st.isAllow {
-            // Most statements name no log group: look at the resources before matching the actions.
-            var namedCache: [String]?
-            for res in st.resources {
-                guard let arn = RoleSupport.arn(res.value, service: "logs"), arn.resourceType == "log-group" else { continue }
-                let named = namedCache ?? actions.filter { !st.items(naming: $0).isEmpty }
-                namedCache = named
-                guard !named.isEmpty else { break }
-                let probe = res.value + ":log-stream:ecs/app/0123456789abcdef"
-                // Only a group ARN whose streams it cannot reach; wildcards such as `log-group:/ecs/*` do reach them.
-                guard !Glob.matches(res.value, probe) else { continue }
-                guard !arn.resource.contains(":log-stream") else { continue }
-                // Covered elsewhere (the same group with `:*` in any Allow)? Then this entry is merely redundant.
-                let covered = named.allSatisfy { a in
-                    RoleSupport.allows(role, action: a).contains { RoleSupport.resourceMatches($0.statement.resource, probe) }
-                }
-                guard !covered else { continue }
-                out.append(RoleSupport.hit(description, st,
-                    "\(RoleSupport.quote(named)) act on log streams (…:log-group:\(arn.resourceName):log-stream:NAME), which \"\(res.value)\" never matches: the awslogs driver is denied and the task fails with ResourceInitializationError",
-                    fix: "Use \"\(res.value):*\" as the Resource.", at: res.pointer))
+        // Only the Resources that may be logs ARNs (the index sorts them out once per role), by
+        // statement. Most statements name no log group: the resources are looked at before the actions.
+        var current: RoleStatement?
+        var namedCache: [String]?
+        var skipStatement = false
+        for candidate in role.index.resources(of: .logs) where candidate.statement.isAllow {
+            let st = candidate.statement, res = candidate.resource
+            if st !== current { current = st; namedCache = nil; skipStatement = false }
+            if skipStatement { continue }
+            guard let arn = RoleSupport.arn(res.value, service: "logs"), arn.resourceType == "log-group" else { continue }
+            let named = namedCache ?? actions.filter { !st.items(naming: $0).isEmpty }
+            namedCache = named
+            // The statement names neither action: none of its resources is looked at again.
+            guard !named.isEmpty else { skipStatement = true; continue }
+            let probe = res.value + ":log-stream:ecs/app/0123456789abcdef"
+            // Only a group ARN whose streams it cannot reach; wildcards such as `log-group:/ecs/*` do reach them.
+            guard !Glob.matches(res.value, probe) else { continue }
+            guard !arn.resource.contains(":log-stream") else { continue }
+            // Covered elsewhere (the same group with `:*` in any Allow)? Then this entry is merely redundant.
+            let covered = named.allSatisfy { a in
+                RoleSupport.allows(role, action: a).contains { RoleSupport.resourceMatches($0.statement.resource, probe) }
             }
+            guard !covered else { continue }
+            out.append(RoleSupport.hit(description, st,
+                "\(RoleSupport.quote(named)) act on log streams (…:log-group:\(arn.resourceName):log-stream:NAME), which \"\(res.value)\" never matches: the awslogs driver is denied and the task fails with ResourceInitializationError",
+                fix: "Use \"\(res.value):*\" as the Resource.", at: res.pointer))
         }
         return out
     }

@@ -33,7 +33,7 @@ final class RoleStatement: Sendable {
         hasAction = action != nil
         actionNegated = action?.negated ?? false
         actionItems = action?.items ?? []
-        actionKeys = actionItems.map { ActionKey.item($0.value) }
+        actionKeys = ActionKey.items(actionItems)
     }
 
     var statement: Statement { policyStatements[statementIndex] }
@@ -76,7 +76,14 @@ final class RoleStatement: Sendable {
 
     /// Resource items (not NotResource).
     var resources: [Located<String>] {
-        guard let r = statement.resource, !r.negated else { return [] }
+        // Through the array element, not `statement`: that copied the whole statement.
+        guard let r = policyStatements[statementIndex].resource, !r.negated else { return [] }
         return r.items
     }
+
+    /// The statement's Resource/NotResource element (`statement.resource` without copying the statement).
+    var resource: ElementList? { policyStatements[statementIndex].resource }
+
+    /// The statement's conditions (`statement.conditions` without copying the statement).
+    var conditions: [Condition] { policyStatements[statementIndex].conditions }
 }

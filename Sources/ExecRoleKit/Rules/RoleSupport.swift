@@ -42,12 +42,52 @@ enum RoleSupport {
     /// rules look for one service's ARNs among every Resource of every statement. A parsed ARN
     /// with that service always contains `:service:`, so the byte search only skips misses.
     static func arn(_ text: String, service: String) -> ARN? {
-        guard containsDelimited(text, service), let arn = ARN(text), arn.service == service else { return nil }
+        guard mayNameService(text, service), let arn = ARN(text), arn.service == service else { return nil }
         return arn
     }
 
+    /// False only when `text` surely is no ARN of `service`: it does not start with `arn:`, or
+    /// what follows its second colon is not `service:`. An ARN that parses has its service there
+    /// (the ASCII parser cuts at the first colons; `split` cuts at the same ones when the text up
+    /// to them is ASCII, a colon followed by ASCII being a Character of its own). When a non-ASCII
+    /// byte comes first, `containsDelimited` decides. Reading a dozen bytes instead of scanning
+    /// every Resource whole: six rules ask this of each.
+    static func mayNameService(_ text: String, _ service: String) -> Bool {
+        let fast: Bool? = text.withUTF8Bytes { t -> Bool? in
+            guard let start = serviceStart(t) else { return nil }
+            guard let start else { return false }
+            return service.withUTF8Bytes { matchService(t, start, $0) }
+        }
+        return fast ?? containsDelimited(text, service)
+    }
+
+    /// Where the service part of an ARN starts (after the second colon): nil when a non-ASCII
+    /// byte comes first (the bytes cannot decide), `.some(nil)` when the text surely is no ARN.
+    static func serviceStart(_ t: UnsafeBufferPointer<UInt8>) -> Int?? {
+        let colon = UInt8(ascii: ":")
+        guard t.count >= 4 else { return t.contains { $0 >= 0x80 } ? nil : .some(nil) }
+        if t[0] >= 0x80 || t[1] >= 0x80 || t[2] >= 0x80 || t[3] >= 0x80 { return nil }
+        guard t[0] == UInt8(ascii: "a"), t[1] == UInt8(ascii: "r"), t[2] == UInt8(ascii: "n"), t[3] == colon else { return .some(nil) }
+        var i = 4
+        while i < t.count && t[i] != colon {
+            if t[i] >= 0x80 { return nil }
+            i += 1
+        }
+        return i < t.count ? .some(i + 1) : .some(nil)
+    }
+
+    /// Whether `service:` (ASCII `w`) starts at `start` of `t` (`serviceStart`); nil when a
+    /// non-ASCII byte leaves it open.
+    static func matchService(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ w: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard start + w.count < t.count else { return t[start...].contains { $0 >= 0x80 } ? nil : false }
+        // A non-ASCII byte right after the colon may be a combining mark joining it (then it
+        // cuts nothing): the Characters decide.
+        for j in 0..<w.count where t[start + j] != w[j] { return t[start + j] >= 0x80 ? nil : false }
+        return t[start + w.count] == UInt8(ascii: ":")
+    }
+
     /// Whether `text` contains `:word:`, compared as UTF-8 bytes.
-    private static func containsDelimited(_ text: String, _ word: String) -> Bool {
+    static func containsDelimited(_ text: String, _ word: String) -> Bool {
         text.withUTF8Bytes { t in
             word.withUTF8Bytes { w in
                 let colon = UInt8(ascii: ":")
@@ -69,9 +109,28 @@ enum RoleSupport {
     /// The resource part after `secret:` split on `:` (name, json-key, stage, id).
     static func secretParts(_ arn: ARN) -> [String]? {
         guard arn.service == "secretsmanager" else { return nil }
-        let parts = arn.resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = splitOnColons(arn.resource)
         guard parts.first == "secret", parts.count >= 2 else { return nil }
         return Array(parts.dropFirst())
+    }
+
+    /// `text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)`, cut on
+    /// the bytes of ASCII text (splitting Characters cost ~10,000 instructions per secret ARN);
+    /// in other text a colon may carry a combining mark, so Characters decide there.
+    static func splitOnColons(_ text: String) -> [String] {
+        let ascii: [String]? = text.withUTF8Bytes { b -> [String]? in
+            var acc: UInt8 = 0
+            for c in b { acc |= c }
+            guard acc < 0x80 else { return nil }
+            var parts: [String] = [], from = 0
+            for i in 0..<b.count where b[i] == UInt8(ascii: ":") {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[from..<i]), as: UTF8.self))
+                from = i + 1
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[from...]), as: UTF8.self))
+            return parts
+        }
+        return ascii ?? text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// Wraps a finding for a policy statement.

@@ -25,7 +25,10 @@ public enum S3LocationMissingRule: RoleRule {
             if case .allowed = AccessCheck.evaluate(.init(action: "s3:GetBucketLocation", resource: bucketArn), role: role) { return false }
             return true
         }
-        for st in RoleSupport.naming(role, action: "s3:GetObject") where st.isAllow {
+        // Statements without an S3 ARN among their Resources find nothing below: only the others are
+        // asked whether they name s3:GetObject (`RoleSupport.naming` walked every statement).
+        let getObject = ActionKey.query("s3:GetObject")
+        for st in role.index.statements(withResourcesOf: .s3) where st.hasPlainAction && st.names("s3:GetObject", key: getObject) && st.isAllow {
             for r in st.resources {
                 guard let arn = RoleSupport.arn(r.value, service: "s3"), let slash = arn.resource.firstIndex(of: "/") else { continue }
                 let bucket = String(arn.resource[..<slash])

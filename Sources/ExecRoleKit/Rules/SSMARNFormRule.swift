@@ -22,25 +22,25 @@ public enum SSMARNFormRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) {
-            for r in st.resources {
-                guard let arn = RoleSupport.arn(r.value, service: "ssm") else { continue }
-                var fixed = arn
-                if arn.resource.hasPrefix("parameter//") {
-                    var rest = Substring(arn.resource.dropFirst("parameter/".count))
-                    while rest.hasPrefix("/") { rest = rest.dropFirst() }
-                    fixed.resource = "parameter/" + rest
-                    out.append(RoleSupport.hit(description, st,
-                        "\"\(r.value)\" has a double slash: the parameter ARN drops the name's leading slash, so this never matches and ssm:GetParameters is denied",
-                        fix: "Use \"\(fixed)\".", at: r.pointer))
-                } else if arn.resource.hasPrefix("parameter:") {
-                    var rest = Substring(arn.resource.dropFirst("parameter:".count))
-                    while rest.hasPrefix("/") { rest = rest.dropFirst() }
-                    fixed.resource = "parameter/" + rest
-                    out.append(RoleSupport.hit(description, st,
-                        "\"\(r.value)\" uses \"parameter:\"; parameter ARNs are \"parameter/NAME\", so this never matches and ssm:GetParameters is denied",
-                        fix: "Use \"\(fixed)\".", at: r.pointer))
-                }
+        // Only the Resources that may be SSM ARNs (the index sorts them out once per role).
+        for candidate in role.index.resources(of: .ssm) {
+            let st = candidate.statement, r = candidate.resource
+            guard let arn = RoleSupport.arn(r.value, service: "ssm") else { continue }
+            var fixed = arn
+            if arn.resource.hasPrefix("parameter//") {
+                var rest = Substring(arn.resource.dropFirst("parameter/".count))
+                while rest.hasPrefix("/") { rest = rest.dropFirst() }
+                fixed.resource = "parameter/" + rest
+                out.append(RoleSupport.hit(description, st,
+                    "\"\(r.value)\" has a double slash: the parameter ARN drops the name's leading slash, so this never matches and ssm:GetParameters is denied",
+                    fix: "Use \"\(fixed)\".", at: r.pointer))
+            } else if arn.resource.hasPrefix("parameter:") {
+                var rest = Substring(arn.resource.dropFirst("parameter:".count))
+                while rest.hasPrefix("/") { rest = rest.dropFirst() }
+                fixed.resource = "parameter/" + rest
+                out.append(RoleSupport.hit(description, st,
+                    "\"\(r.value)\" uses \"parameter:\"; parameter ARNs are \"parameter/NAME\", so this never matches and ssm:GetParameters is denied",
+                    fix: "Use \"\(fixed)\".", at: r.pointer))
             }
         }
         return out

@@ -20,6 +20,9 @@ public enum SSMSecretReferenceRule: RoleRule {
     static let prefix = "parameter/aws/reference/secretsmanager/"
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
+        // Without a Resource that may be an SSM ARN there is nothing to find: most roles stop here,
+        // before the two `allows` walks over every statement.
+        guard !role.index.resources(of: .ssm).isEmpty else { return [] }
         var out: [RoleFinding] = []
         for st in RoleSupport.allows(role, action: "ssm:GetParameters") + RoleSupport.allows(role, action: "ssm:GetParameter") {
             for r in st.resources {

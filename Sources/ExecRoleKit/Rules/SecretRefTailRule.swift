@@ -20,17 +20,17 @@ public enum SecretRefTailRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) {
-            for r in st.resources {
-                guard let arn = RoleSupport.arn(r.value, service: "secretsmanager"), let parts = RoleSupport.secretParts(arn), parts.count > 1 else { continue }
-                var base = arn
-                base.resource = "secret:" + parts[0]
-                let tail = parts.dropFirst().joined(separator: ":")
-                let key = parts.count > 1 && !parts[1].isEmpty && parts[1] != "*" ? " (json-key \"\(parts[1])\")" : ""
-                out.append(RoleSupport.hit(description, st,
-                    "\"\(r.value)\" carries the valueFrom tail \":\(tail)\"\(key); the agent requests the secret ARN without it, so this never matches and the secret cannot be read",
-                    fix: "Use \"\(base)\" (the tail belongs only in the task definition's valueFrom).", at: r.pointer))
-            }
+        // Only the Resources that may be Secrets Manager ARNs (the index sorts them out once per role).
+        for candidate in role.index.resources(of: .secretsmanager) {
+            let st = candidate.statement, r = candidate.resource
+            guard let arn = RoleSupport.arn(r.value, service: "secretsmanager"), let parts = RoleSupport.secretParts(arn), parts.count > 1 else { continue }
+            var base = arn
+            base.resource = "secret:" + parts[0]
+            let tail = parts.dropFirst().joined(separator: ":")
+            let key = parts.count > 1 && !parts[1].isEmpty && parts[1] != "*" ? " (json-key \"\(parts[1])\")" : ""
+            out.append(RoleSupport.hit(description, st,
+                "\"\(r.value)\" carries the valueFrom tail \":\(tail)\"\(key); the agent requests the secret ARN without it, so this never matches and the secret cannot be read",
+                fix: "Use \"\(base)\" (the tail belongs only in the task definition's valueFrom).", at: r.pointer))
         }
         return out
     }

@@ -24,12 +24,12 @@ public enum SecretSuffixRule: RoleRule {
 
     public static func check(_ role: RoleUnderReview) -> [RoleFinding] {
         var out: [RoleFinding] = []
-        for st in RoleSupport.statements(role) {
-            for r in st.resources {
-                guard let arn = RoleSupport.arn(r.value, service: "secretsmanager"), let parts = RoleSupport.secretParts(arn), let name = parts.first, !name.isEmpty else { continue }
-                if let f = examine(name: name, arn: arn, value: r.value) {
-                    out.append(RoleSupport.hit(description, st, f.message, fix: f.fix, at: r.pointer, severity: f.severity))
-                }
+        // Only the Resources that may be Secrets Manager ARNs (the index sorts them out once per role).
+        for candidate in role.index.resources(of: .secretsmanager) {
+            let st = candidate.statement, r = candidate.resource
+            guard let arn = RoleSupport.arn(r.value, service: "secretsmanager"), let parts = RoleSupport.secretParts(arn), let name = parts.first, !name.isEmpty else { continue }
+            if let f = examine(name: name, arn: arn, value: r.value) {
+                out.append(RoleSupport.hit(description, st, f.message, fix: f.fix, at: r.pointer, severity: f.severity))
             }
         }
         return out

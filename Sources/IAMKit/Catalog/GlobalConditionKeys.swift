@@ -80,15 +80,27 @@ public enum GlobalConditionKeys {
     ]
 
     /// Lower-cased exact keys.
-    private static let exact: Set<String> = Set(all.filter { ConditionKeyTemplate.glob(for: $0.name) == nil }.map { $0.name.lowercased() })
+    static let exact: Set<String> = Set(all.filter { ConditionKeyTemplate.glob(for: $0.name) == nil }.map { $0.name.lowercased() })
     /// Lower-cased globs of template keys (`aws:principaltag/?*`).
-    private static let templates: [String] = all.compactMap { ConditionKeyTemplate.glob(for: $0.name) }
+    static let templates: [String] = all.compactMap { ConditionKeyTemplate.glob(for: $0.name) }
 
     /// Whether `key` is a global key; case-insensitive; `aws:PrincipalTag/team` matches the template.
     public static func contains(_ key: String) -> Bool {
+        if let ascii = asciiTable.contains(key) { return ascii }
+        return containsByLowercasing(key)
+    }
+
+    /// `contains` as defined: a lower-cased copy looked up in `exact`, then globbed against
+    /// `templates`. Kept for non-ASCII keys and as the reference of `asciiTable`.
+    static func containsByLowercasing(_ key: String) -> Bool {
         let lower = key.lowercased()
         return exact.contains(lower) || templates.contains { Glob.matches($0, lower) }
     }
+
+    /// `exact` and `templates` on bytes: lint asks for every condition key of every statement,
+    /// and lower-casing a copy of each (plus hashing it and globbing it against each template)
+    /// was a fifth of `unknown-condition-key`.
+    static let asciiTable = ByteTable(exact: exact.sorted(), globs: templates)
 
     /// The documented entry for `key` (template entries for tag keys), if it is global.
     public static func info(for key: String) -> Key? {
@@ -96,6 +108,87 @@ public enum GlobalConditionKeys {
         return all.first { k in
             if let g = ConditionKeyTemplate.glob(for: k.name) { return Glob.matches(g, lower) }
             return k.name.lowercased() == lower
+        }
+    }
+}
+
+extension GlobalConditionKeys {
+    /// Lower-cased ASCII keys and globs, asked with keys as written: an open-addressing table of
+    /// FNV-1a hashes of the lower-cased bytes (hashed in place, no copy), each hit confirmed byte
+    /// by byte, then the globs matched ignoring the key's case.
+    struct ByteTable: Sendable {
+        private let keys: [[UInt8]]
+        private let globs: [[UInt8]]
+        /// `slots[h]` is an index into `keys` plus one (0: empty).
+        private let slots: [Int]
+        private let hashes: [UInt64]
+        private let mask: Int
+        /// For each glob of the form `literal?*` (no other wildcard), the literal.
+        private let templatePrefixes: [[UInt8]?]
+        private let globsAreASCII: Bool
+
+        /// - Parameters:
+        ///   - exact: lower-cased keys.
+        ///   - globs: lower-cased globs (`aws:principaltag/?*`).
+        init(exact: [String], globs: [String]) {
+            keys = exact.map { Array($0.utf8) }
+            self.globs = globs.map { Array($0.utf8) }
+            globsAreASCII = self.globs.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+            templatePrefixes = self.globs.map { g in
+                guard g.count >= 2, g.suffix(2) == [UInt8(ascii: "?"), UInt8(ascii: "*")] else { return nil }
+                let literal = Array(g.dropLast(2))
+                return literal.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } ? nil : literal
+            }
+            var size = 16
+            while size < keys.count * 4 { size *= 2 }
+            mask = size - 1
+            var slots = Array(repeating: 0, count: size), hashes = Array(repeating: UInt64(0), count: size)
+            for (i, k) in keys.enumerated() {
+                let h = k.withUnsafeBufferPointer { Self.hash($0) }
+                var at = Int(truncatingIfNeeded: h) & mask
+                while slots[at] != 0 { at = (at + 1) & mask }
+                slots[at] = i + 1; hashes[at] = h
+            }
+            self.slots = slots; self.hashes = hashes
+        }
+
+        /// Whether `key` is one of the keys or matches one of the globs, ignoring its case; nil
+        /// when `key` or a table entry is not ASCII (Unicode lower-casing then decides).
+        func contains(_ key: String) -> Bool? {
+            guard globsAreASCII else { return nil }
+            return key.withUTF8Bytes { b -> Bool? in
+                // ASCII check and hash in one pass.
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325, acc: UInt8 = 0
+                for c in b { acc |= c; h = (h ^ UInt64(Glob.lower(c))) &* 0x100_0000_01b3 }
+                guard acc < 0x80 else { return nil }
+                var at = Int(truncatingIfNeeded: h) & mask
+                while slots[at] != 0 {
+                    if hashes[at] == h && Self.equalLower(keys[slots[at] - 1], b) { return true }
+                    at = (at + 1) & mask
+                }
+                for (i, g) in globs.enumerated() {
+                    // `literal?*` (every template today): the literal as a prefix, then at least one byte.
+                    if let literal = templatePrefixes[i] {
+                        if b.count > literal.count && Self.equalLower(literal, UnsafeBufferPointer(rebasing: b[..<literal.count])) { return true }
+                    } else if g.withUnsafeBufferPointer({ Glob.matchBytes($0, b, caseInsensitive: true) }) {
+                        return true
+                    }
+                }
+                return false
+            }
+        }
+
+        /// FNV-1a over the lower-cased bytes.
+        static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in b { h = (h ^ UInt64(Glob.lower(c))) &* 0x100_0000_01b3 }
+            return h
+        }
+
+        static func equalLower(_ lowered: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard lowered.count == b.count else { return false }
+            for i in 0..<b.count where Glob.lower(b[i]) != lowered[i] { return false }
+            return true
         }
     }
 }
