@@ -12,6 +12,16 @@ final class CatalogLookupTests: XCTestCase {
         XCTAssertNil(catalog.service("nope"))
     }
 
+    /// `PolicyMemo.resolvedActions` looks patterns up like names and relies on finding nothing.
+    func testNoActionNameHoldsAWildcardSoPatternsResolveToNothing() throws {
+        let all = catalog.allActions
+        XCTAssertGreaterThan(all.count, 20_000)
+        XCTAssertFalse(all.contains { Glob.hasWildcard($0.name) || Glob.hasWildcard($0.service) })
+        for pattern in ["s3:Get*", "s3:GetObjec?", "*", "s3:*", "*:GetObject", "ecr:*Image", "S3:GETOBJECT*", "é*:x"] {
+            XCTAssertNil(catalog.action(pattern), pattern)
+        }
+    }
+
     func testActionLookupIsCaseInsensitive() throws {
         let a = try XCTUnwrap(catalog.action("ECR:batchgetimage"))
         XCTAssertEqual(a.fullName, "ecr:BatchGetImage")

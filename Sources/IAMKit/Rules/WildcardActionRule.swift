@@ -22,12 +22,15 @@ public enum WildcardActionRule: PolicyRule {
 
     public static func check(policy: Policy, context: PolicyContext) -> [Finding] {
         var out: [Finding] = []
-        for st in policy.statements {
+        var resolved: [[ActionInfo?]]?
+        for (si, st) in policy.statements.enumerated() {
             guard st.effect == .allow, let granted = st.action, !granted.negated else { continue }
             // Items tested in place: `for item in … where` copied every item (a retain and a
-            // release of its strings) to report the few with a wildcard.
-            let items = granted.items
-            for k in items.indices where Glob.hasWildcard(items[k].value) {
+            // release of its strings) to report the few with a wildcard. A resolved name is no
+            // pattern (`PolicyMemo`, shared with the other rules): only the rest are scanned.
+            if resolved == nil { resolved = context.memo.resolvedActions(policy) }
+            let items = granted.items, row = resolved![si]
+            for k in items.indices where row[k] == nil && Glob.hasWildcard(items[k].value) {
                 let item = items[k], v = item.value
                 let facts = PatternFacts.breadth(v)
                 guard facts.count > 0 else { continue }
