@@ -35,6 +35,27 @@ enum LintFiles {
         return files.sorted()
     }
 
+    /// Whether a file named `name` has a lintable extension (`extensions`, in any case).
+    ///
+    /// On the name's bytes when it is ASCII: `lastIndex(of:)` on characters, then a lowercased
+    /// copy, were a third of walking the corpus directory. Other names take the character-wise
+    /// definition (a `.` followed by a combining mark is no separator there).
+    static func hasLintableExtension(_ name: String) -> Bool {
+        let ascii: Bool? = name.withUTF8Bytes { b in
+            guard b.allSatisfy({ $0 < 0x80 }), let dot = b.lastIndex(of: UInt8(ascii: ".")) else { return nil }
+            let ext = UnsafeBufferPointer(rebasing: b[(dot + 1)...])
+            return extensionWords.contains { word in
+                word.count == ext.count && zip(word, ext).allSatisfy { w, e in e == w || (e >= 0x41 && e <= 0x5A && e | 0x20 == w) }
+            }
+        }
+        if let ascii { return ascii }
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return extensions.contains(name[name.index(after: dot)...].lowercased())
+    }
+
+    /// `extensions` as bytes (lowercase letters only).
+    private static let extensionWords: [[UInt8]] = extensions.map { Array($0.utf8) }
+
     private static func collect(_ dir: String, into files: inout [String]) {
         guard let d = opendir(dir) else { return }
         defer { closedir(d) }
@@ -43,7 +64,7 @@ enum LintFiles {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
-            let full = dir + "/" + name
+            let full = joinedPath(dir, name)
             var isDir = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) || Int32(entry.pointee.d_type) == Int32(DT_LNK) {
                 var st = stat()
@@ -51,8 +72,22 @@ enum LintFiles {
             }
             if isDir {
                 collect(full, into: &files)
-            } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+            } else if hasLintableExtension(name) {
                 files.append(full)
+            }
+        }
+    }
+
+    /// `dir + "/" + name`, written into one new string (`+` twice made an intermediate string).
+    static func joinedPath(_ dir: String, _ name: String) -> String {
+        dir.withUTF8Bytes { d in
+            name.withUTF8Bytes { n in
+                String(unsafeUninitializedCapacity: d.count + 1 + n.count) { out in
+                    _ = out.initialize(fromContentsOf: d)
+                    out[d.count] = UInt8(ascii: "/")
+                    _ = UnsafeMutableBufferPointer(rebasing: out[(d.count + 1)...]).initialize(fromContentsOf: n)
+                    return d.count + 1 + n.count
+                }
             }
         }
     }

@@ -92,4 +92,24 @@ final class LintInputTests: XCTestCase {
                            try LintCLI.findings(walked, file: i).map { $0["message"] as? String }, "file \(i)")
         }
     }
+    /// A directory's files are picked by extension in any case and listed in `String` order: the
+    /// walk tests ASCII names' extensions on bytes, the definition (characters, `lowercased()`) is
+    /// the reference here.
+    func testDirectoryWalkPicksAndOrdersFilesAsStringsDo() throws {
+        let policy = #"{"Version": "2012-10-17", "Statement": []}"#
+        let ascii = ["b.JSON", "a.Json", "c.yml", "C.YAML", "d.txt", "e.json", "Z.template", "x.json.bak", ".hidden.json",
+                     "sub/f.json", "a-b.json", "a.json", "ab.json", "a.jsonx", "A.json", "a.JSO", "noext", "y.Yml", "a_b.json"]
+        for names in [ascii, ascii + ["é.json", "f.jsön", "g.JSÖN"]] {
+            let dir = try LintCLI.tempDir(Dictionary(uniqueKeysWithValues: names.map { ($0, policy) }))
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let r = try LintCLI.run(["lint", dir.path, "--format", "json", "--only", "duplicate-sid"])
+            let files = try XCTUnwrap(try r.json()["files"] as? [[String: Any]], r.stderr)
+            let picked = names.filter { name in
+                let last = name.split(separator: "/").last.map(String.init) ?? name
+                guard !last.hasPrefix("."), let dot = last.lastIndex(of: ".") else { return false }
+                return ["json", "yaml", "yml", "template"].contains(last[last.index(after: dot)...].lowercased())
+            }
+            XCTAssertEqual(files.compactMap { $0["path"] as? String }, picked.map { dir.path + "/" + $0 }.sorted())
+        }
+    }
 }

@@ -21,6 +21,39 @@ final class JSONFastPathTests: XCTestCase {
         XCTAssertEqual(doc.position(of: "/a/1").column, 27)
     }
 
+    /// Runs of every length up to twenty spaces (skipped a run of up to eight at a time), mixed with
+    /// tabs, carriage returns and text beyond ASCII: each node's line and column are what its byte
+    /// offset says, counted one byte at a time.
+    func testSpaceRunsOfEveryLengthKeepPositions() throws {
+        for n in 0...20 {
+            let pad = String(repeating: " ", count: n)
+            let text = "{\(pad)\"é\":\(pad)[\(pad)1,\n\(pad)\t\(pad)\"x\"\(pad),\r\n\(pad){\(pad)\"k\"\(pad):\(pad)true\(pad)}\(pad)]\(pad)}\(pad)"
+            let doc = try JSONParser.parse(text)
+            let bytes = Array(text.utf8)
+            func expected(_ offset: Int) -> (Int, Int) {
+                var line = 1, column = 1
+                for b in bytes[..<offset] {
+                    if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+                }
+                return (line, column)
+            }
+            func check(_ node: JSONNode) {
+                let (line, column) = expected(node.position.offset)
+                XCTAssertEqual(node.position.line, line, "run \(n) at \(node.pointer)")
+                XCTAssertEqual(node.position.column, column, "run \(n) at \(node.pointer)")
+                for m in node.members ?? [] {
+                    let (kl, kc) = expected(m.keyPosition.offset)
+                    XCTAssertEqual(m.keyPosition.line, kl, "run \(n) key \(m.key)")
+                    XCTAssertEqual(m.keyPosition.column, kc, "run \(n) key \(m.key)")
+                    check(m.value)
+                }
+                for item in node.array ?? [] { check(item) }
+            }
+            check(doc.root)
+            XCTAssertEqual(doc.root["é"]?.array?[2]["k"]?.bool, true)
+        }
+    }
+
     func testCommonWordsAreOrdinaryStrings() throws {
         let doc = try JSONParser.parse(#"{"Effect": "Allow", "Effects": "Allo", "*": "2012-10-17", "": ""}"#)
         XCTAssertEqual(doc.root.members?.map(\.key), ["Effect", "Effects", "*", ""])

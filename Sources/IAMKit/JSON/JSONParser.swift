@@ -109,10 +109,13 @@ public struct JSONParser {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20:
-                // Indentation comes in runs of spaces: eight at a time when they are there.
-                if let base, index + 8 <= bytes.count,
-                   base.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
-                    index += 8; column += 8
+                // Indentation comes in runs of spaces: a whole run of up to eight is skipped at once,
+                // its length read from the first byte that differs (the managed policies are indented
+                // by six and eight spaces; taking the rest of a run one by one was half the loop).
+                if let base, index + 8 <= bytes.count {
+                    let other = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ 0x2020_2020_2020_2020
+                    let n = other == 0 ? 8 : other.trailingZeroBitCount >> 3
+                    index += n; column += n
                 } else {
                     index += 1; column += 1
                 }
