@@ -9,6 +9,9 @@
 # -cross-module-optimization: IAMKit's generic and inlinable code is specialised where ExecRoleKit,
 # App and the CLI call it (without it, calls across modules stay unspecialised): 3–5 % less CPU on
 # the lint benchmark.
+# -enforce-exclusivity=unchecked: no run-time exclusivity checks (swift_beginAccess on every access
+# to a class's or a global's stored `var`): 1.6 % fewer instructions on the lint benchmark. Debug
+# and test builds keep the checks, so the test suite still catches an overlapping access.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec swift build -c release --product ecsrole --static-swift-stdlib -Xlinker -no-pie -Xswiftc -cross-module-optimization "$@"
+exec swift build -c release --product ecsrole --static-swift-stdlib -Xlinker -no-pie -Xswiftc -cross-module-optimization -Xswiftc -enforce-exclusivity=unchecked "$@"
