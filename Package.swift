@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "ExecRoleKit", dependencies: ["IAMKit"]),
         // libcurl loaded with dlopen on the first live-AWS request (see Sources/CCurl/include/ccurl.h).
         .target(name: "CCurl"),
+        // glibc's heap growth step, set by `lint` before a large run (Sources/ecsrole/LintStartup.swift).
+        .target(name: "CMallocTuning"),
         .target(name: "AWSKit", dependencies: [
             "IAMKit", "ExecRoleKit",
             .target(name: "CCurl", condition: .when(platforms: [.linux])),
@@ -39,7 +41,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "ecsrole", dependencies: [
-            "App", "NcursesBackend", "AWSKit", "ExecRoleKit", "IAMKit",
+            "App", "NcursesBackend", "AWSKit", "ExecRoleKit", "IAMKit", "CMallocTuning",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets (process runner, moto harness, snapshot assertion).
