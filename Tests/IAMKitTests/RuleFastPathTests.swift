@@ -102,6 +102,7 @@ struct RuleFastPathTests {
             guard let service = RuleSupport.catalog.service(prefix) else { continue }
             let risk = RiskCatalog.serviceRisk(service.prefix)
             for a in service.actions {
+                #expect(RiskCatalog.mayHaveCategories(a, risk) == RiskCatalog.mayHaveCategoriesByDefinition(a, risk), "\(a.fullName)")
                 if RiskCatalog.mayHaveCategories(a, risk) {
                     kept += 1
                     #expect(RiskCatalog.mayHaveCategories(a), "\(a.fullName)")
@@ -112,6 +113,23 @@ struct RuleFastPathTests {
             }
         }
         #expect(ruledOut > 10_000 && kept > 1_000)
+    }
+
+    /// `RiskIndex.first(lower:service:)`, given the action's service, answers as `first(lower:)`,
+    /// which cuts the service out of the name itself, for every catalog action and every table.
+    @Test func riskIndexWithServiceMatchesTheNameAlone() {
+        let indexes = [RiskCatalog.dataExfiltration, RiskCatalog.resourceExposure, RiskCatalog.credentialsExposure,
+                       RiskCatalog.infrastructureModification].map(RiskIndex.init)
+        var hits = 0
+        for a in RuleSupport.catalog.allActions {
+            let lower = a.fullName.lowercased(), service = a.service.lowercased()
+            for index in indexes {
+                let byName = index.first(lower: lower), byService = index.first(lower: lower, service: service)
+                #expect(byName?.pattern == byService?.pattern && byName?.why == byService?.why, "\(a.fullName)")
+                if byName != nil { hits += 1 }
+            }
+        }
+        #expect(hits > 400)
     }
 
     @Test func scopeSummaryMatchesTheExpandedDefinition() {

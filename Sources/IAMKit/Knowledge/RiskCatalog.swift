@@ -16,6 +16,8 @@ public enum RiskCatalog {
         let name = action.fullName
         // Lower-cased once for the six table lookups below.
         let lower = name.lowercased()
+        // The service part of `lower` (a prefix has no colon, and lower-casing adds none).
+        let service = action.service.lowercased()
         var result: [RiskCategory: String] = [:]
         let paths = escalationIndex.paths(lower: lower)
         if !paths.isEmpty {
@@ -27,16 +29,16 @@ public enum RiskCatalog {
                 result[.privilegeEscalation] = "\(combo.name) (with \(partners.joined(separator: ", "))): \(combo.why)"
             }
         }
-        if let e = dataExfiltrationIndex.first(lower: lower) { result[.dataExfiltration] = e.why }
-        if let e = resourceExposureIndex.first(lower: lower) {
+        if let e = dataExfiltrationIndex.first(lower: lower, service: service) { result[.dataExfiltration] = e.why }
+        if let e = resourceExposureIndex.first(lower: lower, service: service) {
             result[.resourceExposure] = e.why
         } else if action.accessLevel == .permissionsManagement {
             result[.resourceExposure] = "permissions-management action: changes who may access a resource"
         }
-        if let e = credentialsExposureIndex.first(lower: lower) { result[.credentialsExposure] = e.why }
-        if let e = infrastructureModificationIndex.first(lower: lower) {
+        if let e = credentialsExposureIndex.first(lower: lower, service: service) { result[.credentialsExposure] = e.why }
+        if let e = infrastructureModificationIndex.first(lower: lower, service: service) {
             result[.infrastructureModification] = e.why
-        } else if action.accessLevel == .write, let why = infrastructureServices[action.service.lowercased()] {
+        } else if action.accessLevel == .write, let why = infrastructureServices[service] {
             result[.infrastructureModification] = why
         }
         return result
@@ -102,8 +104,48 @@ public enum RiskCatalog {
         if action.accessLevel == .permissionsManagement { return true }
         if action.accessLevel == .write && service.infrastructure { return true }
         guard service.named else { return false }
+        if service.globs { return true }
+        // Most actions of a named service are named by no row: told from a hash of the name's
+        // lower-cased bytes, without building `fullName` and its lower-cased copy (two
+        // allocations per action of ec2, s3, iam… when their risk tables are built).
+        if let h = lowerNameHash(action), !riskNameHashes.contains(h) { return false }
+        return riskNames.contains(action.fullName.lowercased())
+    }
+
+    /// `mayHaveCategories(_:_:)` by its definition (the name looked up as a lower-cased string).
+    static func mayHaveCategoriesByDefinition(_ action: ActionInfo, _ service: ServiceRisk) -> Bool {
+        if action.accessLevel == .permissionsManagement { return true }
+        if action.accessLevel == .write && service.infrastructure { return true }
+        guard service.named else { return false }
         return service.globs || riskNames.contains(action.fullName.lowercased())
     }
+
+    /// FNV-1a of `service:name` lower-cased, for ASCII names (all of AWS's); nil otherwise.
+    static func lowerNameHash(_ action: ActionInfo) -> UInt64? {
+        lowerNameHash(service: action.service, name: action.name)
+    }
+
+    /// `lowerNameHash` of a full name's two parts (`riskNameHashes` hashes the tables' names so).
+    static func lowerNameHash(service: String, name: String) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            for c in b {
+                if c >= 0x80 { return false }
+                h = (h ^ UInt64(Glob.lower(c))) &* 0x100_0000_01b3
+            }
+            return true
+        }
+        guard service.withUTF8Bytes(add) else { return nil }
+        h = (h ^ UInt64(UInt8(ascii: ":"))) &* 0x100_0000_01b3
+        guard name.withUTF8Bytes(add) else { return nil }
+        return h
+    }
+
+    /// `lowerNameHash` of every name in `riskNames` (a name with a colon splits at its first one).
+    private static let riskNameHashes: Set<UInt64> = Set(riskNames.compactMap { n -> UInt64? in
+        guard let colon = n.firstIndex(of: ":") else { return nil }
+        return lowerNameHash(service: String(n[..<colon]), name: String(n[n.index(after: colon)...]))
+    })
 
     /// The escalation methods that use `action` (single-action methods first).
     public static func escalationPaths(involving action: ActionInfo) -> [EscalationPath] {

@@ -41,17 +41,22 @@ struct RiskIndex: Sendable {
 
     /// `first` for a name that is already lower-cased (`RiskCatalog.categories` asks five tables).
     func first(lower: String) -> RiskEntry? {
-        var best = exact[lower]
         let service = lower.utf8.firstIndex(of: UInt8(ascii: ":")).map { String(lower[..<$0]) } ?? lower
+        return first(lower: lower, service: service)
+    }
+
+    /// `first(lower:)` given the name's service part (`RiskCatalog.categories` asks four tables
+    /// about one action: the part is cut once, not once per table).
+    func first(lower: String, service: String) -> RiskEntry? {
+        var best = exact[lower]
         let own = globsByService[service] ?? []
         if own.isEmpty && anyServiceGlobs.isEmpty { return best.map { entries[$0] } }
-        var lowerText = lower
         // Action names are ASCII: match bytes (same answer as scalars), no scalar arrays per lookup.
-        let ascii = lowerText.utf8.allSatisfy { $0 < 0x80 }
+        let ascii = lower.utf8.allSatisfy { $0 < 0x80 }
         let text = ascii ? [] : Array(lower.unicodeScalars)
         func hit(_ g: GlobRow) -> Bool {
             if ascii, let pb = g.bytes {
-                return pb.withUnsafeBufferPointer { p in lowerText.withUTF8 { Glob.matchBytes(p, $0, caseInsensitive: false) } }
+                return pb.withUnsafeBufferPointer { p in lower.withUTF8Bytes { Glob.matchBytes(p, $0, caseInsensitive: false) } }
             }
             return Glob.matchScalars(g.pattern, ascii ? Array(lower.unicodeScalars) : text)
         }
