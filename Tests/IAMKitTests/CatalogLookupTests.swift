@@ -22,6 +22,14 @@ final class CatalogLookupTests: XCTestCase {
         }
     }
 
+    /// `PatternFacts.risk` tells actions apart by id, which keeps the same actions as by name only
+    /// while no two share a full name (not even ignoring case).
+    func testNoTwoActionsShareAFullName() throws {
+        let all = catalog.allActions
+        XCTAssertEqual(Set(all.map { $0.fullName.lowercased() }).count, all.count)
+        XCTAssertEqual(Set(all.map(\.id)).count, all.count)
+    }
+
     func testActionLookupIsCaseInsensitive() throws {
         let a = try XCTUnwrap(catalog.action("ECR:batchgetimage"))
         XCTAssertEqual(a.fullName, "ecr:BatchGetImage")

@@ -49,13 +49,14 @@ enum ActionRisk {
 
     static func compute(_ a: ActionInfo) -> PatternFacts.RiskHits {
         guard RiskCatalog.mayHaveCategories(a) else { return .none }
-        let categories = RiskCatalog.categories(for: a)
-        guard !categories.isEmpty else { return .none }
+        let reasons = RiskCatalog.reasons(for: a)
+        guard reasons.contains(where: { $0 != nil }) else { return .none }
         let name = a.fullName
         // The agent's `*`-only actions cannot be scoped: the risk rules never report them.
         if ExecutionRoleActions.entry(for: name)?.requiresStarResource == true { return .none }
         var out: [[PatternFacts.RiskHit]] = Array(repeating: [], count: RiskCategory.allCases.count)
-        for (category, why) in categories {
+        for (category, reason) in zip(RiskCategory.allCases, reasons) {
+            guard let why = reason else { continue }
             var combos: [EscalationPath] = []
             if category == .privilegeEscalation {
                 let paths = RiskCatalog.escalationPaths(involving: a)

@@ -52,7 +52,8 @@ struct CoverList {
         var literals: [Literal] = [], patterns: [Int] = []
         for i in values.indices {
             let v = values[i].value
-            if v == "*" { star = true }
+            // `*` told by its one byte: comparing strings per item cost more than the check.
+            if v.utf8.count == 1 && v.utf8.first == UInt8(ascii: "*") { star = true }
             let start = bytes.count
             // Copied from the contiguous bytes and scanned in place: the generic `UTF8View` append
             // and per-byte checked stores were most of building a list.

@@ -46,11 +46,13 @@ enum PatternFacts {
                 if actions.count == 1 { return ActionRisk.hits(actions[0]) }
             }
             var out: [[RiskHit]] = Array(repeating: [], count: RiskCategory.allCases.count)
-            var seen = Set<String>()
+            // Actions are told apart by catalog id, not by hashing their full names: no two catalog
+            // actions share a name (`CatalogLookupTests`), so the same ones are kept.
+            var seen = Set<Int32>()
             var any = false
             var table = ActionRisk.Table()
             RuleSupport.forEachExpanded(pattern) { a in
-                guard let own = table.nonEmptyHits(a), seen.insert(own.fullName).inserted else { return }
+                guard let own = table.nonEmptyHits(a), seen.insert(a.id).inserted else { return }
                 for ci in own.byCategory.indices { out[ci].append(contentsOf: own.byCategory[ci]) }
                 any = true
             }
