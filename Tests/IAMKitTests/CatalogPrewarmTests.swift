@@ -28,9 +28,11 @@ final class CatalogPrewarmTests: XCTestCase {
         }
         XCTAssertEqual(catalog.action("logs:PutLogEvents")?.fullName, "logs:PutLogEvents")
         wait(for: [done], timeout: 30)
+        // It returned because a service was asked for (or nothing was left): a second warm-up
+        // now parses nothing more.
         let parsed = catalog.parsedBlockCount
-        XCTAssertGreaterThanOrEqual(parsed, 1)
-        XCTAssertLessThanOrEqual(parsed, catalog.servicePrefixes.count)
+        catalog.prewarm()
+        XCTAssertEqual(catalog.parsedBlockCount, parsed)
         // Everything still resolves, whoever parsed it.
         XCTAssertEqual(catalog.expand("*").count, ActionCatalog.shared.expand("*").count)
     }

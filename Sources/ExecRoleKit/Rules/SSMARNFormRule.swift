@@ -26,22 +26,24 @@ public enum SSMARNFormRule: RoleRule {
         for candidate in role.index.resources(of: .ssm) {
             let st = candidate.statement, r = candidate.resource
             guard let arn = RoleSupport.arn(r.value, service: "ssm") else { continue }
-            var fixed = arn
+            // The two malformed spellings, and what each is called out for.
+            let problem: String
             if arn.resource.hasPrefix("parameter//") {
-                var rest = Substring(arn.resource.dropFirst("parameter/".count))
-                while rest.hasPrefix("/") { rest = rest.dropFirst() }
-                fixed.resource = "parameter/" + rest
-                out.append(RoleSupport.hit(description, st,
-                    "\"\(r.value)\" has a double slash: the parameter ARN drops the name's leading slash, so this never matches and ssm:GetParameters is denied",
-                    fix: "Use \"\(fixed)\".", at: r.pointer))
+                problem = "has a double slash: the parameter ARN drops the name's leading slash"
             } else if arn.resource.hasPrefix("parameter:") {
-                var rest = Substring(arn.resource.dropFirst("parameter:".count))
-                while rest.hasPrefix("/") { rest = rest.dropFirst() }
-                fixed.resource = "parameter/" + rest
-                out.append(RoleSupport.hit(description, st,
-                    "\"\(r.value)\" uses \"parameter:\"; parameter ARNs are \"parameter/NAME\", so this never matches and ssm:GetParameters is denied",
-                    fix: "Use \"\(fixed)\".", at: r.pointer))
+                problem = "uses \"parameter:\"; parameter ARNs are \"parameter/NAME\""
+            } else {
+                continue
             }
+            // Either way the fix is `parameter/` and the name without its leading slashes (both heads,
+            // `parameter/` and `parameter:`, are ten characters).
+            var rest = Substring(arn.resource.dropFirst("parameter/".count))
+            while rest.hasPrefix("/") { rest = rest.dropFirst() }
+            var fixed = arn
+            fixed.resource = "parameter/" + rest
+            out.append(RoleSupport.hit(description, st,
+                "\"\(r.value)\" \(problem), so this never matches and ssm:GetParameters is denied",
+                fix: "Use \"\(fixed)\".", at: r.pointer))
         }
         return out
     }

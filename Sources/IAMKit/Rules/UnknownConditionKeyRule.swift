@@ -61,21 +61,8 @@ public enum UnknownConditionKeyRule: PolicyRule {
         return out
     }
 
-    /// The lower-cased text before the first `:` of an Action item, or nil without one. On bytes
-    /// for ASCII text (the Character search and a lower-cased copy showed in the profile); a
-    /// colon may carry a combining mark in other text, so Characters decide there.
-    static func servicePrefix(_ item: String) -> String? {
-        let ascii: String?? = item.withUTF8Bytes { b -> String?? in
-            var acc: UInt8 = 0
-            for c in b { acc |= c }
-            guard acc < 0x80 else { return .none }
-            guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
-            return .some(String(decoding: b[..<colon].lazy.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self))
-        }
-        if let ascii { return ascii }
-        guard let c = item.firstIndex(of: ":") else { return nil }
-        return String(item[..<c]).lowercased()
-    }
+    /// The lower-cased text before the first `:` of an Action item, or nil without one.
+    static func servicePrefix(_ item: String) -> String? { prefix(item, lowercased: true) }
 
     /// `catalog.conditionKeyExists(key)` for a key that is not global: the service its prefix
     /// names defines it.
@@ -84,18 +71,25 @@ public enum UnknownConditionKeyRule: PolicyRule {
         return catalog.service(prefix)?.definesConditionKey(key) ?? false
     }
 
-    /// The text of `key` before its first `:` (as written), or nil without one: on bytes for an
-    /// ASCII key (the Character search showed in the profile), on Characters for others.
-    static func keyPrefix(_ key: String) -> String? {
-        let ascii: String?? = key.withUTF8Bytes { b -> String?? in
+    /// The text of `key` before its first `:` (as written), or nil without one.
+    static func keyPrefix(_ key: String) -> String? { prefix(key, lowercased: false) }
+
+    /// The text before the first `:`, lower-cased or as written, or nil without one: on bytes for
+    /// ASCII text (the Character search and a lower-cased copy showed in the profile); a colon may
+    /// carry a combining mark in other text, so Characters decide there.
+    private static func prefix(_ text: String, lowercased: Bool) -> String? {
+        let ascii: String?? = text.withUTF8Bytes { b -> String?? in
             var acc: UInt8 = 0
             for c in b { acc |= c }
             guard acc < 0x80 else { return .none }
             guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
-            return .some(String(decoding: b[..<colon], as: UTF8.self))
+            let head = b[..<colon]
+            return .some(lowercased ? String(decoding: head.lazy.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+                                    : String(decoding: head, as: UTF8.self))
         }
         if let ascii { return ascii }
-        return key.firstIndex(of: ":").map { String(key[..<$0]) }
+        guard let c = text.firstIndex(of: ":") else { return nil }
+        return lowercased ? String(text[..<c]).lowercased() : String(text[..<c])
     }
 
     /// `key.lowercased().hasPrefix("aws:")`, on the first bytes of an ASCII key.
