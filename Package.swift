@@ -52,6 +52,6 @@ let package = Package(
         .testTarget(name: "AWSKitTests", dependencies: ["AWSKit", "ExecRoleKit", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "AppTests", dependencies: ["App", "TUIKit", "ExecRoleKit", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["ExecRoleKit", "IAMKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["ExecRoleKit", "IAMKit", "TestSupport", "CMallocTuning"], exclude: ["Fixtures"]),
     ]
 )

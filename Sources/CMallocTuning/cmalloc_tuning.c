@@ -1,5 +1,9 @@
 #include "cmalloc_tuning.h"
 
+// <stdlib.h> first: it defines __GLIBC__ (via <features.h>), which the test below reads. Without a
+// libc header before it, the test was always false and the setting was never made.
+#include <stdlib.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 
