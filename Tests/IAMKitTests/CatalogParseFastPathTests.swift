@@ -1,0 +1,102 @@
+import XCTest
+@testable import IAMKit
+
+/// The catalog's in-place parsing helpers against the plain definitions they replace: field
+/// splitting without arrays, memcmp ordering, lazily decoded condition-key lines and the lazily
+/// built condition-key index.
+final class CatalogParseFastPathTests: XCTestCase {
+    let catalog = ActionCatalog.shared
+
+    /// The general split the parser used: at most `maxPieces` pieces, the last keeping the rest.
+    private func split(_ b: [UInt8], maxPieces: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = [], start = 0
+        for (i, x) in b.enumerated() where x == UInt8(ascii: "|") && out.count < maxPieces - 1 {
+            out.append(start..<i)
+            start = i + 1
+        }
+        out.append(start..<b.count)
+        return out
+    }
+
+    func testFieldsAgreeWithSplit() {
+        var lines = ["a", "a|b", "a|b|c", "a|b|c|d", "a|b|c|d|e|f|g", "|", "||", "|||", "a||", "|b|", "||c", "ab|cd|ef|gh",
+                     "profile|arn:${Partition}:a4b:${Region}:${Account}:profile/${ResourceId}|"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            lines.append(String((0..<Int.random(in: 1...12, using: &rng)).map { _ in "ab|".randomElement(using: &rng)! }))
+        }
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let expected = split(bytes, maxPieces: 6)
+            let f = bytes.withUnsafeBufferPointer { CatalogParser.fields($0, 0..<$0.count) }
+            XCTAssertEqual(f.count, min(expected.count, 3), line)
+            XCTAssertEqual(f.first, expected[0], line)
+            if expected.count > 1 { XCTAssertEqual(f.second, expected[1], line) }
+            if expected.count > 2 { XCTAssertEqual(f.third, expected[2], line) }
+        }
+    }
+
+    func testPrecedesAgreesWithLexicographicOrder() {
+        let words = ["", "a", "b", "ab", "abc", "abd", "b", "Get", "GetObject", "GetObjectAcl", "getobject", "\u{7F}", "zz"]
+        let bytes = Array(words.joined().utf8)
+        var ranges: [Range<Int>] = [], at = 0
+        for w in words { ranges.append(at..<(at + w.utf8.count)); at += w.utf8.count }
+        bytes.withUnsafeBufferPointer { b in
+            for x in ranges {
+                for y in ranges {
+                    XCTAssertEqual(CatalogParser.precedes(b, x, y), b[x].lexicographicallyPrecedes(b[y]), "\(x) \(y)")
+                }
+            }
+        }
+    }
+
+    /// Every service's condition keys (name, type, description) against its `C|` lines split plainly.
+    func testConditionKeysAgreeWithTheirLines() {
+        var expected: [String: [(String, String, String)]] = [:], current: String?
+        for line in CatalogData.text.split(separator: "\n") {
+            if line.hasPrefix("S|") {
+                current = String(line.dropFirst(2).split(separator: "|", omittingEmptySubsequences: false)[0])
+            } else if line.hasPrefix("D|") {
+                current = nil
+            } else if line.hasPrefix("C|"), let c = current {
+                let f = line.dropFirst(2).split(separator: "|", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+                if f.count >= 3 { expected[c, default: []].append((f[0], f[1], f[2])) }
+            }
+        }
+        var checked = 0
+        for prefix in catalog.servicePrefixes {
+            guard let svc = catalog.service(prefix) else { XCTFail(prefix); continue }
+            let want = expected[prefix] ?? []
+            XCTAssertEqual(svc.conditionKeys.count, want.count, prefix)
+            for (k, w) in zip(svc.conditionKeys, want) {
+                XCTAssertEqual(k.name, w.0)
+                XCTAssertEqual(k.type, w.1)
+                XCTAssertEqual(k.description, w.2)
+                XCTAssertTrue(svc.definesConditionKey(k.name), k.name)
+                checked += 1
+            }
+            XCTAssertEqual(Set(svc.conditionKeys).count, Set(want.map { "\($0.0)|\($0.1)|\($0.2)" }).count, prefix)
+        }
+        XCTAssertGreaterThan(checked, 2_000)
+    }
+
+    /// The index built on first use (by several threads at once) answers as one built eagerly.
+    func testLazyKeyIndexAgreesWithEagerOne() {
+        let prefixes = ["ec2", "s3", "iam", "kms", "secretsmanager", "ecr", "logs"]
+        let probes = ["ec2:Region", "ec2:ResourceTag/x", "s3:prefix", "aws:RequestTag/k", "kms:ViaService", "kms:nosuch",
+                      "secretsmanager:ResourceTag/env", "logs:LogGeneratingResourceArns", "ECR:RESOURCETAG/T", "iam:PassedToService"]
+        let catalog = self.catalog
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for p in prefixes { for key in probes { _ = catalog.service(p)?.definesConditionKey(key) } }
+        }
+        for p in prefixes {
+            guard let svc = catalog.service(p) else { XCTFail(p); continue }
+            let eager = ConditionKeyIndex(svc.conditionKeys)
+            for key in probes + svc.conditionKeys.map(\.name) {
+                let lower = key.lowercased()
+                let want = eager.exact.contains(lower) || eager.templateGlobs.contains { Glob.matches($0, lower) }
+                XCTAssertEqual(svc.definesConditionKey(key), want, "\(p) \(key)")
+            }
+        }
+    }
+}
