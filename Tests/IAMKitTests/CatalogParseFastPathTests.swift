@@ -99,4 +99,35 @@ final class CatalogParseFastPathTests: XCTestCase {
             }
         }
     }
+
+    /// Each action's resource references (shared between equal refs fields through the parser's
+    /// hash table) against its `A|` line's refs field split plainly: names, requirement, order.
+    func testActionRefsAgreeWithTheirLines() {
+        var expected: [String: [[String]]] = [:], current: String?
+        for line in CatalogData.text.split(separator: "\n") {
+            if line.hasPrefix("S|") {
+                current = String(line.dropFirst(2).split(separator: "|", omittingEmptySubsequences: false)[0])
+            } else if line.hasPrefix("D|") {
+                current = nil
+            } else if line.hasPrefix("A|"), let c = current {
+                let f = line.dropFirst(2).split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+                let refs = f.count > 2 ? f[2].split(separator: ";").map { item -> String in
+                    let name = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    return String(name)
+                } : []
+                expected[c, default: []].append(refs)
+            }
+        }
+        var checked = 0
+        for prefix in catalog.servicePrefixes {
+            guard let svc = catalog.service(prefix) else { XCTFail(prefix); continue }
+            let want = expected[prefix] ?? []
+            XCTAssertEqual(svc.actions.count, want.count, prefix)
+            for (a, w) in zip(svc.actions, want) {
+                XCTAssertEqual(a.resourceTypes.map { $0.name + ($0.required ? "*" : "") }, w, a.fullName)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 20_000)
+    }
 }

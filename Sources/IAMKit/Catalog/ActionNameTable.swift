@@ -55,12 +55,26 @@ final class ActionNameTable: Sendable {
         for r in ranges { total += r.count }
         var ends = [Int32]()
         ends.reserveCapacity(ranges.count)
+        // Copied name by name, then lower-cased eight bytes at a time: a byte-at-a-time
+        // `Glob.lower` copy was ~6 M instructions over the 445 blocks (410 KB of names).
         let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
             var at = 0
             for r in ranges {
-                for i in r { buffer[at] = Glob.lower(text[i]); at += 1 }
+                if !r.isEmpty, let to = buffer.baseAddress, let from = text.baseAddress {
+                    (to + at).initialize(from: from + r.lowerBound, count: r.count)
+                }
+                at += r.count
                 ends.append(Int32(at))
             }
+            var i = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeMutableRawPointer(base)
+                while i + 8 <= at {
+                    raw.storeBytes(of: Self.lower8(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)), toByteOffset: i, as: UInt64.self)
+                    i += 8
+                }
+            }
+            while i < at { buffer[i] = Glob.lower(buffer[i]); i += 1 }
             count = at
         }
         self.init(lowered: bytes, ends: ends)
