@@ -130,4 +130,43 @@ final class CatalogParseFastPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 20_000)
     }
+
+    /// References resolved by bytes (declared types, the last of equal names winning; undeclared
+    /// names added once) against a `[String: …]` dictionary, the definition the parser replaced,
+    /// on a small catalog with a repeated declaration, undeclared names and a non-ASCII name that
+    /// `String` equality equates with an ASCII spelling (Kelvin sign and "K").
+    func testRefTargetsAgreeWithStringDictionary() throws {
+        let kelvin = "Temp\u{212A}"
+        let block = """
+        S|zz|Test service|~zz.html
+        R|thing|arn:zz:thing|k1
+        R|\(kelvin)|arn:zz:kelvin|
+        R|thing|arn:zz:thing2|k2
+        A|One|R|thing*;other;TempK
+        A|Two|W|other=k3;thing;nothing*
+        A|Three|L|\(kelvin);other
+
+        """
+        let details = "D|||one\nD|||two\nD|||three\n"
+        let text = "ecsrole-catalog 2|test\nI|zz=0\nJ|zz=\(block.utf8.count)\n" + block + details
+        let catalog = ActionCatalog(text: text)
+        let svc = try XCTUnwrap(catalog.service("zz"))
+        var declared: [String: String] = [:]
+        for r in svc.resourceTypes { declared[r.name] = r.arnFormat }
+        let rows = [["thing*", "other", "TempK"], ["other", "thing", "nothing*"], [kelvin, "other"]]
+        XCTAssertEqual(svc.actions.count, 3)
+        var ids: [String: Int32] = [:]
+        for (a, row) in zip(svc.actions, rows) {
+            XCTAssertEqual(a.resourceTypes.count, row.count)
+            for (ref, item) in zip(a.resourceTypes, row) {
+                let name = item.hasSuffix("*") ? String(item.dropLast()) : item
+                XCTAssertEqual(ref.name, name)
+                XCTAssertEqual(ref.required, item.hasSuffix("*"))
+                XCTAssertEqual(ref.arnFormats, declared[name].map { [$0] } ?? [], "\(a.name) \(name)")
+                if let seen = ids[name] { XCTAssertEqual(ref.nameID, seen) } else { ids[name] = ref.nameID }
+            }
+        }
+        XCTAssertEqual(svc.actions[0].resourceTypes[0].arnFormats, ["arn:zz:thing2"])
+        XCTAssertEqual(svc.actions[0].resourceTypes[0].conditionKeys, ["k2"])
+    }
 }

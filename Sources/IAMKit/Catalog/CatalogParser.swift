@@ -52,6 +52,7 @@ enum CatalogParser {
                                      _ details: Range<Int>, _ idBase: Int32) -> ServiceInfo? {
         var header = Fields()
         var resources: [ResourceTypeInfo] = []
+        var resourceNameFields: [Range<Int>] = []
         var conditions: [ConditionKeyInfo] = []
         var actionLines: [Range<Int>] = []
         // Condition keys repeat on the resource lines of a service (EC2 lists dozens per type): one
@@ -61,6 +62,7 @@ enum CatalogParser {
         let counts = lineCounts(b, block)
         actionLines.reserveCapacity(counts.actions)
         resources.reserveCapacity(counts.resources)
+        resourceNameFields.reserveCapacity(counts.resources)
         conditions.reserveCapacity(counts.conditions)
         var lineStart = block.lowerBound
         while lineStart < block.upperBound {
@@ -73,6 +75,7 @@ enum CatalogParser {
                     let f = fields(b, (lineStart + 2)..<lineEnd)
                     if f.count >= 3 {
                         resources.append(ResourceTypeInfo(name: str(b, f.first), arnFormat: str(b, f.second), conditionKeys: list(b, f.third, &pool)))
+                        resourceNameFields.append(f.first)
                     }
                 case UInt8(ascii: "C"):
                     let f = fields(b, (lineStart + 2)..<lineEnd)
@@ -93,9 +96,9 @@ enum CatalogParser {
         // Each type name the block's rows may use, with its declaration (the last one wins), its
         // one-element `[arnFormat]` (shared by every action that names it) and its process-wide id;
         // rows naming undeclared types add theirs as they come. One lookup per reference.
-        var targets: [String: RefTarget] = [:]
-        for (r, id) in zip(resources, ResourceTypeNames.ids(resources.map(\.name))) {
-            targets[r.name] = RefTarget(name: r.name, info: r, formats: [r.arnFormat], nameID: id)
+        var targets = RefTargets(count: resources.count)
+        for ((r, field), id) in zip(zip(resources, resourceNameFields), ResourceTypeNames.ids(resources.map(\.name))) {
+            targets.add(b, field, RefTarget(name: r.name, info: r, formats: [r.arnFormat], nameID: id))
         }
         // Actions of a service mostly repeat a few resource-reference fields (`bucket*`, `object*`):
         // one `[ResourceTypeRef]` per distinct field text, found by the field's bytes (building a
@@ -139,8 +142,50 @@ enum CatalogParser {
         let nameID: Int32
     }
 
+    /// The resource type names a block's rows may use, looked up by a row's name bytes: the
+    /// block's declarations (of equal names the last wins) and, as rows name them, undeclared
+    /// names. A `[String: RefTarget]` dictionary cost a `String` and a SipHash per reference; a
+    /// block declares ~5 types (EC2 ~60), scanned newest first, length before bytes.
+    private struct RefTargets {
+        private var fields: [Range<Int>] = []
+        private var targets: [RefTarget] = []
+        /// Whether every name so far is ASCII: otherwise names are compared as `String`s (which
+        /// may equate different bytes, e.g. "K" and the Kelvin sign), as the dictionary did.
+        private var ascii = true
+
+        init(count: Int) {
+            fields.reserveCapacity(count)
+            targets.reserveCapacity(count)
+        }
+
+        /// Adds a name (at `field` of `b`), shadowing an equal one added before.
+        mutating func add(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ target: RefTarget) {
+            if ascii { ascii = Glob.isASCII(UnsafeBufferPointer(rebasing: b[field])) }
+            fields.append(field)
+            targets.append(target)
+        }
+
+        /// The target for the name at `name` of `b`, adding an undeclared one the first time.
+        mutating func target(_ b: UnsafeBufferPointer<UInt8>, _ name: Range<Int>) -> RefTarget {
+            if ascii && Glob.isASCII(UnsafeBufferPointer(rebasing: b[name])) {
+                var i = fields.count - 1
+                while i >= 0 {
+                    if same(b, fields[i], name) { return targets[i] }
+                    i -= 1
+                }
+            } else {
+                let s = str(b, name)
+                if let i = targets.lastIndex(where: { $0.name == s }) { return targets[i] }
+            }
+            let s = str(b, name)
+            let target = RefTarget(name: s, info: nil, formats: [], nameID: ResourceTypeNames.ids([s])[0])
+            add(b, name, target)
+            return target
+        }
+    }
+
     /// The `;`-separated resource references of an action row (`name*=key,key;name`).
-    private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ targets: inout [String: RefTarget],
+    private static func parseRefs(_ b: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, _ targets: inout RefTargets,
                                   _ text: CatalogText) -> [ResourceTypeRef] {
         var refs: [ResourceTypeRef] = []
         // One allocation per list, not one per doubling (5,175 allocations for 3,670 lists).
@@ -158,14 +203,7 @@ enum CatalogParser {
             }
             let required = !nameRange.isEmpty && b[nameRange.upperBound - 1] == star
             if required { nameRange = nameRange.lowerBound..<(nameRange.upperBound - 1) }
-            let name = str(b, nameRange)
-            let target: RefTarget
-            if let known = targets[name] {
-                target = known
-            } else {
-                target = RefTarget(name: name, info: nil, formats: [], nameID: ResourceTypeNames.ids([name])[0])
-                targets[name] = target
-            }
+            let target = targets.target(b, nameRange)
             // The keys stay in the text (`ResourceTypeRef.conditionKeys` merges them when asked).
             refs.append(ResourceTypeRef(name: target.name, required: required, arnFormats: target.formats,
                                         nameID: target.nameID, typeKeys: target.info?.conditionKeys ?? [], rowKeys: keys))
