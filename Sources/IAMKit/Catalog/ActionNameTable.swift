@@ -248,12 +248,28 @@ final class ActionNameTable: Sendable {
         var out: [Int] = []
         let handled: Bool = pattern.withUTF8Bytes { p in
             guard Glob.isASCII(p) else { return false }
+            // The pattern's literal head (before any `*` or `?`) must begin every match: names are
+            // ruled out on it without running the matcher, and `head*` (most patterns: `describe*`,
+            // `get*`) matches exactly the names that begin with it. Running the matcher on every
+            // name was ~15,000 instructions per call (908 calls, mostly over EC2's ~700 names).
+            var head = 0
+            while head < p.count && p[head] != UInt8(ascii: "*") && p[head] != UInt8(ascii: "?") { head += 1 }
+            let headStar = head == p.count - 1 && p[head] == UInt8(ascii: "*")
             bytes.withUnsafeBufferPointer { all in
-                var start = 0
-                for i in 0..<ends.count {
-                    let end = Int(ends[i])
-                    if Glob.matchBytes(p, UnsafeBufferPointer(rebasing: all[start..<end]), caseInsensitive: false) { out.append(i) }
-                    start = end
+                ends.withUnsafeBufferPointer { ends in
+                    var start = 0
+                    for i in 0..<ends.count {
+                        let end = Int(ends[i])
+                        defer { start = end }
+                        if head > 0 {
+                            guard end - start >= head else { continue }
+                            var k = 0
+                            while k < head && all[start + k] == p[k] { k += 1 }
+                            if k < head { continue }
+                            if headStar { out.append(i); continue }
+                        }
+                        if Glob.matchBytes(p, UnsafeBufferPointer(rebasing: all[start..<end]), caseInsensitive: false) { out.append(i) }
+                    }
                 }
             }
             return true
