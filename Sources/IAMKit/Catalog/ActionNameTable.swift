@@ -211,6 +211,7 @@ final class ActionNameTable: Sendable {
     }
 
     /// Whether name `i` is ASCII `raw`, ignoring case.
+    @inline(__always)
     func name(_ i: Int, isASCII raw: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { all in
             ends.withUnsafeBufferPointer { ends in Self.equalLowering(all, Self.range(i, ends), raw) }
