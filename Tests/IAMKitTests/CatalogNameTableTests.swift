@@ -40,7 +40,8 @@ final class CatalogNameTableTests: XCTestCase {
 
     func testMatchingAgreesWithGlob() {
         let svc = try! XCTUnwrap(catalog.service("ec2"))
-        for pattern in ["describe*", "*image?", "create*tags", "*", "run?nstances", "nothing*here"] {
+        for pattern in ["describe*", "*image?", "create*tags", "*", "run?nstances", "nothing*here", "", "?", "d", "d*", "?escribe*",
+                        "**", "r*", "runinstances", "runinstances*", "z*", "a?*", "describeinstances**", "describe*s", "get*"] {
             let expected = svc.actions.indices.filter { Glob.matches(pattern, svc.actions[$0].name.lowercased()) }
             XCTAssertEqual(svc.names.matching(lowerPattern: pattern), expected, pattern)
         }

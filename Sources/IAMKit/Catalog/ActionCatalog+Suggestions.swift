@@ -100,10 +100,16 @@ extension ActionCatalog {
             // Counted in a reused buffer: a fresh copy of the word's bag per candidate was an allocation.
             if bag.count != 32 { bag = wordBag }
             return bag.withUnsafeMutableBufferPointer { bag in
-                for k in 0..<32 { bag[k] = wordBag[k] }
-                for b in scratch { bag[Self.bucket(b)] -= 1 }
-                var surplus = 0, shortfall = 0
-                for d in bag { if d > 0 { surplus += d } else { shortfall -= d } }
+                // The surplus and shortfall updated byte by byte from the word's own (its length and
+                // 0), then the word's counts restored: two passes over the candidate, not a copy of
+                // the 32 counts and a pass over them (that was ~7 M instructions of the corpus run).
+                var surplus = word.count, shortfall = 0
+                for b in scratch {
+                    let k = Self.bucket(b)
+                    if bag[k] > 0 { surplus -= 1 } else { shortfall += 1 }
+                    bag[k] -= 1
+                }
+                for b in scratch { bag[Self.bucket(b)] += 1 }
                 return max(surplus, shortfall)
             }
         }

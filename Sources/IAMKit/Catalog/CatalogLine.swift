@@ -67,6 +67,12 @@ struct CatalogSpan: Sendable {
     let start: Int32
     let end: Int32
 
+    /// The span's text.
+    var string: String {
+        guard end > start else { return "" }
+        return text.withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]), as: UTF8.self) }
+    }
+
     /// The items, in order (empty when the span is).
     func list() -> [String] {
         guard end > start else { return [] }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the catalog knows about one AWS service (one prefix).
 ///
 /// A value type over one shared, immutable storage object: the catalog hands the same service to
@@ -24,7 +26,8 @@ public struct ServiceInfo: Sendable {
     /// so `ActionCatalog.expand` need not sort a single service's matches.
     var actionsSorted: Bool { storage.actionsSorted }
 
-    private final class Storage: Sendable {
+    /// Immutable but for `keyIndex`, which is written once under `keyLock` (hence unchecked).
+    private final class Storage: @unchecked Sendable {
         let prefix: String
         let name: String
         let authorizationURL: String
@@ -33,10 +36,22 @@ public struct ServiceInfo: Sendable {
         let conditionKeys: [ConditionKeyInfo]
         let names: ActionNameTable
         let actionsSorted: Bool
-        /// Lower-cased condition keys without a template part (exact lookups).
-        let exactKeys: Set<String>
-        /// Lower-cased condition keys with a `${TagKey}` / `<key>` template, as globs (`aws:requesttag/?*`).
-        let templateKeyGlobs: [String]
+        /// The condition keys classified for `definesConditionKey`, built on its first call: lint
+        /// asks it of few services (1,933 calls in the corpus run), and classifying the keys of
+        /// every block when it was parsed was ~8.5 M of the 100 M instructions of parsing all 445.
+        private var keyIndex: ConditionKeyIndex?
+        /// One lock for every service's `keyIndex` (held only to read it or build it once).
+        private static let keyLock = NSLock()
+
+        /// `keyIndex`, built on first use.
+        var keys: ConditionKeyIndex {
+            Self.keyLock.lock()
+            defer { Self.keyLock.unlock() }
+            if let keyIndex { return keyIndex }
+            let built = ConditionKeyIndex(conditionKeys)
+            keyIndex = built
+            return built
+        }
 
         /// `a < b`; for ASCII (every catalog name) the byte order, which is the same and skips
         /// `String`'s Unicode comparison (20,000 names when every service is parsed).
@@ -60,12 +75,6 @@ public struct ServiceInfo: Sendable {
             self.conditionKeys = conditionKeys
             self.names = names ?? ActionNameTable(names: actions.lazy.map(\.name))
             self.actionsSorted = actionsSorted ?? zip(actions, actions.dropFirst()).allSatisfy { Self.ordered($0.name, $1.name) }
-            var exact = Set<String>(), templates: [String] = []
-            for key in conditionKeys.map(\.name) {
-                if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
-            }
-            exactKeys = exact
-            templateKeyGlobs = templates
         }
     }
 
@@ -91,9 +100,26 @@ public struct ServiceInfo: Sendable {
     /// Whether `key` is one of this service's condition keys; template keys such as
     /// `ecr:ResourceTag/${TagKey}` accept any non-empty tag part. Case-insensitive.
     public func definesConditionKey(_ key: String) -> Bool {
-        let lower = key.lowercased()
-        if storage.exactKeys.contains(lower) { return true }
-        return storage.templateKeyGlobs.contains { Glob.matches($0, lower) }
+        let lower = key.lowercased(), keys = storage.keys
+        if keys.exact.contains(lower) { return true }
+        return keys.templateGlobs.contains { Glob.matches($0, lower) }
+    }
+}
+
+/// A service's condition keys sorted for `ServiceInfo.definesConditionKey`.
+struct ConditionKeyIndex: Sendable {
+    /// Lower-cased condition keys without a template part (exact lookups).
+    let exact: Set<String>
+    /// Lower-cased condition keys with a `${TagKey}` / `<key>` template, as globs (`aws:requesttag/?*`).
+    let templateGlobs: [String]
+
+    init(_ conditionKeys: [ConditionKeyInfo]) {
+        var exact = Set<String>(), templates: [String] = []
+        for key in conditionKeys.map(\.name) {
+            if let glob = ConditionKeyTemplate.glob(for: key) { templates.append(glob) } else { exact.insert(key.lowercased()) }
+        }
+        self.exact = exact
+        templateGlobs = templates
     }
 }
 
@@ -112,9 +138,26 @@ public struct ConditionKeyInfo: Sendable, Hashable {
     /// The key, e.g. `ecr:ResourceTag/${TagKey}`.
     public let name: String
     /// AWS's value type: String, ARN, Bool, Numeric, Date, IPAddress, ArrayOfString, …
-    public let type: String
+    public var type: String { CatalogSpan(text: rest.text, start: rest.start, end: typeEnd).string }
     /// AWS's description ("Filters access by …").
-    public let description: String
+    public var description: String { CatalogSpan(text: rest.text, start: typeEnd + 1, end: rest.end).string }
+    /// The `type|description` of the key's `C|` line, decoded only when asked: lint reads only
+    /// names, and the two strings of each of the 2,348 keys were ~2,400 of a full parse's allocations.
+    let rest: CatalogSpan
+    /// Where the type ends in `rest` (at the bar before the description).
+    let typeEnd: Int32
+
+    /// Equal when name, type and description are.
+    public static func == (a: ConditionKeyInfo, b: ConditionKeyInfo) -> Bool {
+        a.name == b.name && a.type == b.type && a.description == b.description
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(type)
+        hasher.combine(description)
+    }
 }
 
 /// Condition-key templates: `${TagKey}` (and the `<key>` and `…/tag-key` spellings some AWS
