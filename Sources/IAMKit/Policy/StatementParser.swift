@@ -22,39 +22,39 @@ enum StatementParser {
             diags.append(PolicyDiagnostic("a statement must be an object, found \(node.kindName)", at: node.pointer))
             return made()
         }
-        // By index: `for m in members` copied each member (key, value and pointers) only to read it.
+        // By index, each value read in place: `for m in members`, and then `let v = members[i].value`,
+        // copied each node (its kind and location) only to read it.
         for i in members.indices {
-            let v = members[i].value
             let key = members[i].key
             switch key {
             case "Sid":
-                guard case .string(let s) = v.kind else { diags.append(PolicyDiagnostic("Sid must be a string", at: v.pointer)); continue }
-                sid = Located(s, at: v.location)
+                guard case .string(let s) = members[i].value.kind else { diags.append(PolicyDiagnostic("Sid must be a string", at: members[i].value.pointer)); continue }
+                sid = Located(s, at: members[i].value.location)
                 // Identity policies accept only [A-Za-z0-9] in a Sid; resource and trust policies are looser.
                 // On UTF-8 bytes: the ASCII letters are exactly the alphabetic ASCII scalars, and the
                 // Unicode property lookup per character was 5% of reading the managed-policy corpus.
                 if kind == .identity && !isSid(s) {
-                    diags.append(PolicyDiagnostic("Sid \"\(s)\" must contain only letters and digits (A-Z, a-z, 0-9) in an identity policy", at: v.pointer))
+                    diags.append(PolicyDiagnostic("Sid \"\(s)\" must contain only letters and digits (A-Z, a-z, 0-9) in an identity policy", at: members[i].value.pointer))
                 }
             case "Effect":
-                effectLocation = v.location
-                if let s = v.string, let e = Effect(rawValue: s) { effect = e }
-                else { diags.append(PolicyDiagnostic("Effect must be \"Allow\" or \"Deny\" (case-sensitive), found \(v.string.map { "\"\($0)\"" } ?? v.kindName)", at: v.pointer)) }
+                effectLocation = members[i].value.location
+                if let s = members[i].value.string, let e = Effect(rawValue: s) { effect = e }
+                else { diags.append(PolicyDiagnostic("Effect must be \"Allow\" or \"Deny\" (case-sensitive), found \(members[i].value.string.map { "\"\($0)\"" } ?? members[i].value.kindName)", at: members[i].value.pointer)) }
             case "Action", "NotAction":
-                if action != nil { diags.append(PolicyDiagnostic("a statement may have Action or NotAction, not both", at: v.pointer)) }
-                action = list(v, name: key, negated: key == "NotAction", diags: &diags)
+                if action != nil { diags.append(PolicyDiagnostic("a statement may have Action or NotAction, not both", at: members[i].value.pointer)) }
+                action = list(members[i].value, name: key, negated: key == "NotAction", diags: &diags)
             case "Resource", "NotResource":
-                if resource != nil { diags.append(PolicyDiagnostic("a statement may have Resource or NotResource, not both", at: v.pointer)) }
-                resource = list(v, name: key, negated: key == "NotResource", diags: &diags)
+                if resource != nil { diags.append(PolicyDiagnostic("a statement may have Resource or NotResource, not both", at: members[i].value.pointer)) }
+                resource = list(members[i].value, name: key, negated: key == "NotResource", diags: &diags)
             case "Principal", "NotPrincipal":
-                if principal != nil { diags.append(PolicyDiagnostic("a statement may have Principal or NotPrincipal, not both", at: v.pointer)) }
-                principal = self.principal(v, negated: key == "NotPrincipal", diags: &diags)
+                if principal != nil { diags.append(PolicyDiagnostic("a statement may have Principal or NotPrincipal, not both", at: members[i].value.pointer)) }
+                principal = self.principal(members[i].value, negated: key == "NotPrincipal", diags: &diags)
             case "Condition":
-                conditionPointer = v.pointer
-                conditionList = conditions(v, diags: &diags)
+                conditionPointer = members[i].value.pointer
+                conditionList = conditions(members[i].value, diags: &diags)
             default:
                 let hint = knownKeys.first { $0.lowercased() == key.lowercased() }.map { " (element names are case-sensitive: did you mean \"\($0)\"?)" } ?? ""
-                diags.append(PolicyDiagnostic("unknown statement element \"\(key)\"\(hint)", at: v.pointer))
+                diags.append(PolicyDiagnostic("unknown statement element \"\(key)\"\(hint)", at: members[i].value.pointer))
             }
         }
         let st = made()
