@@ -29,6 +29,8 @@ public enum ResourceMismatchRule: PolicyRule {
         func fit(_ pattern: String) -> ResourceFit {
             if let hit = fits[pattern] { return hit }
             let f = ResourceFit(pattern)
+            // Room for a few patterns at once: growing from one slot rehashed at 1, 2 and 4.
+            if fits.isEmpty { fits.reserveCapacity(8) }
             fits[pattern] = f
             return f
         }
@@ -40,7 +42,12 @@ public enum ResourceMismatchRule: PolicyRule {
             guard !(st.action?.negated == false && st.action!.items.contains(where: { $0.value == "*" })) else { continue }
             // `*` in Resource fits every action: checked before expanding too (half the statements).
             guard !r.items.contains(where: { $0.value == "*" }) else { continue }
-            let resources = r.items.filter { isARN($0.value) }
+            // Sized on the first ARN (`filter` grew its result one append at a time).
+            var resources: [Located<String>] = []
+            for k in r.items.indices where isARN(r.items[k].value) {
+                if resources.isEmpty { resources.reserveCapacity(r.items.count - k) }
+                resources.append(r.items[k])
+            }
             guard !resources.isEmpty else { continue }
             // Without an Action list the statement grants nothing by name: nothing to say.
             guard let act = st.action, !act.negated else { continue }
