@@ -50,18 +50,27 @@ final class CatalogParseFastPathTests: XCTestCase {
         }
     }
 
-    /// Every service's condition keys (name, type, description) against its `C|` lines split plainly.
-    func testConditionKeysAgreeWithTheirLines() {
-        var expected: [String: [(String, String, String)]] = [:], current: String?
+    /// Calls `body` with the service prefix and the fields (split plainly on `|`, at most
+    /// `maxSplits` times) of every `tag` line of the catalog text inside a service block.
+    private func eachLine(_ tag: String, maxSplits: Int, _ body: (String, [Substring]) -> Void) {
+        var current: String?
         for line in CatalogData.text.split(separator: "\n") {
             if line.hasPrefix("S|") {
                 current = String(line.dropFirst(2).split(separator: "|", omittingEmptySubsequences: false)[0])
             } else if line.hasPrefix("D|") {
                 current = nil
-            } else if line.hasPrefix("C|"), let c = current {
-                let f = line.dropFirst(2).split(separator: "|", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
-                if f.count >= 3 { expected[c, default: []].append((f[0], f[1], f[2])) }
+            } else if line.hasPrefix(tag), let c = current {
+                body(c, line.dropFirst(2).split(separator: "|", maxSplits: maxSplits, omittingEmptySubsequences: false))
             }
+        }
+    }
+
+    /// Every service's condition keys (name, type, description) against its `C|` lines split plainly.
+    func testConditionKeysAgreeWithTheirLines() {
+        var expected: [String: [(String, String, String)]] = [:]
+        eachLine("C|", maxSplits: 5) { c, fields in
+            let f = fields.map(String.init)
+            if f.count >= 3 { expected[c, default: []].append((f[0], f[1], f[2])) }
         }
         var checked = 0
         for prefix in catalog.servicePrefixes {
@@ -103,20 +112,13 @@ final class CatalogParseFastPathTests: XCTestCase {
     /// Each action's resource references (shared between equal refs fields through the parser's
     /// hash table) against its `A|` line's refs field split plainly: names, requirement, order.
     func testActionRefsAgreeWithTheirLines() {
-        var expected: [String: [[String]]] = [:], current: String?
-        for line in CatalogData.text.split(separator: "\n") {
-            if line.hasPrefix("S|") {
-                current = String(line.dropFirst(2).split(separator: "|", omittingEmptySubsequences: false)[0])
-            } else if line.hasPrefix("D|") {
-                current = nil
-            } else if line.hasPrefix("A|"), let c = current {
-                let f = line.dropFirst(2).split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
-                let refs = f.count > 2 ? f[2].split(separator: ";").map { item -> String in
-                    let name = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                    return String(name)
-                } : []
-                expected[c, default: []].append(refs)
-            }
+        var expected: [String: [[String]]] = [:]
+        eachLine("A|", maxSplits: 2) { c, f in
+            let refs = f.count > 2 ? f[2].split(separator: ";").map { item -> String in
+                let name = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                return String(name)
+            } : []
+            expected[c, default: []].append(refs)
         }
         var checked = 0
         for prefix in catalog.servicePrefixes {
