@@ -126,8 +126,7 @@ public final class ActionCatalog: Sendable {
             let ascii: ActionInfo?? = fullName.withUTF8Bytes { b -> ActionInfo?? in
                 guard Glob.isASCII(b) else { return nil }
                 // memchr: the generic `firstIndex(of:)` walked the name byte by byte (~60,000 names).
-                guard let base = b.baseAddress, let hit = memchr(base, Int32(UInt8(ascii: ":")), b.count) else { return .some(nil) }
-                let colon = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard let colon = CatalogParser.firstIndex(of: UInt8(ascii: ":"), in: b, b.indices) else { return .some(nil) }
                 let written = UnsafeBufferPointer(rebasing: b[..<colon])
                 if names == nil || !catalog.prefixTable.name(slot, isASCII: written) {
                     guard let found = catalog.prefixTable.index(asciiBytes: written), let svc = catalog.service(slot: found) else {

@@ -92,7 +92,7 @@ final class ActionNameTable: Sendable {
                     var start = 0
                     for (i, end) in ends.enumerated() {
                         let key = UnsafeBufferPointer(rebasing: all[start..<Int(end)])
-                        var h = Self.hash(key) & mask
+                        var h = Self.hashLowering(key) & mask
                         // A later name equal to an earlier one (ignoring case) replaces it, as in the
                         // `[String: Int]` index this replaces.
                         while slots[h] != 0 && !Self.equal(all, Self.range(Int(slots[h]) - 1, ends), key) { h = (h + 1) & mask }
@@ -105,11 +105,6 @@ final class ActionNameTable: Sendable {
         self.bytes = bytes
         self.ends = ends
         self.slots = slots
-    }
-
-    /// The hash of bytes that are already lower-cased (`hashLowering` of any casing of them).
-    @inline(__always) private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        hashLowering(b)
     }
 
     /// The hash of ASCII `b` lower-cased, eight bytes at a time: lint looks up ~61,000 names
@@ -220,7 +215,7 @@ final class ActionNameTable: Sendable {
 
     /// The index of the already lower-cased `key`.
     private func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        probe(Self.hash(key)) { all, r in Self.equal(all, r, key) }
+        probe(Self.hashLowering(key)) { all, r in Self.equal(all, r, key) }
     }
 
     /// Open-addressing probe from `hash` until `matches` accepts a name (given all name bytes and

@@ -212,7 +212,7 @@ enum CatalogParser {
     }
 
     /// The first `byte` in `range` of `b` (memchr: blocks are read line by line, 1.5 MB in all).
-    private static func firstIndex(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    static func firstIndex(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, let base = b.baseAddress,
               let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

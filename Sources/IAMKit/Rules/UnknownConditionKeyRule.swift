@@ -84,7 +84,7 @@ public enum UnknownConditionKeyRule: PolicyRule {
             guard acc < 0x80 else { return .none }
             guard let colon = b.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
             let head = b[..<colon]
-            return .some(lowercased ? String(decoding: head.lazy.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return .some(lowercased ? String(decoding: head.lazy.map(Glob.lower), as: UTF8.self)
                                     : String(decoding: head, as: UTF8.self))
         }
         if let ascii { return ascii }
